@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from "bun:test";
+import { dispatch, start, stop } from "nact";
+import { ManualClock } from "../clock";
+import { openDatabase } from "../db/open";
+import type { Write } from "../db/writes";
+import { silentLogger } from "../logger";
+import { createMetrics } from "../metrics";
+import { untilValue } from "../../test/support/until";
+import { ask } from "./ask";
+import { type DbWriterMsg, spawnDbWriter, type WriteResult } from "./db-writer";
+
+const user = (userId: number): Write => ({
+  type: "ensureUser",
+  userId,
+  firstName: `user ${userId}`,
+  lang: "en",
+  at: 1,
+});
+
+function setup(flushMax = 512) {
+  const system = start();
+  const db = openDatabase(":memory:");
+  const clock = new ManualClock();
+  const metrics = createMetrics();
+  const writer = spawnDbWriter(system, {
+    db,
+    clock,
+    logger: silentLogger(),
+    metrics,
+    flushMs: 25,
+    flushMax,
+  });
+  const write = (writes: Write[]) =>
+    ask<DbWriterMsg, WriteResult>(writer, (replyTo) => ({ type: "write", writes, replyTo }), 5000);
+  const users = () => (db.query("SELECT count(*) AS n FROM users").get() as { n: number }).n;
+  const batches = async () => {
+    const histogram = await metrics.dbFlushBatch.get();
+    return histogram.values.find((v) => v.metricName === "rvx_db_flush_batch_size_count")?.value;
+  };
+  const queueDepth = async () => (await metrics.dbQueueDepth.get()).values[0]?.value ?? 0;
+  return { system, db, clock, metrics, writer, write, users, batches, queueDepth };
+}
+
+let current: ReturnType<typeof setup> | undefined;
+afterEach(() => {
+  if (current) stop(current.system);
+  current = undefined;
+});
+
+describe("db-writer", () => {
+  it("holds writes until the flush interval passes, then commits them in one transaction", async () => {
+    current = setup();
+    const { clock, write, users, batches, queueDepth } = current;
+    const replies = [write([user(1)]), write([user(2)]), write([user(3), { type: "awardXp", userId: 3, amount: 5 }])];
+    await untilValue(queueDepth, (n) => n === 4, "four queued writes");
+    expect(users()).toBe(0);
+    clock.advance(25);
+    expect(await Promise.all(replies)).toEqual([
+      { type: "committed" },
+      { type: "committed" },
+      { type: "committed" },
+    ]);
+    expect(users()).toBe(3);
+    expect(await batches()).toBe(1);
+  });
+
+  it("commits at once when the queue reaches flushMax", async () => {
+    current = setup(2);
+    const { write, users } = current;
+    expect(await Promise.all([write([user(1)]), write([user(2)])])).toEqual([
+      { type: "committed" },
+      { type: "committed" },
+    ]);
+    expect(users()).toBe(2);
+  });
+
+  it("fails only the request whose write breaks, committing its neighbours", async () => {
+    current = setup();
+    const { clock, write, users, queueDepth } = current;
+    const good = write([user(1)]);
+    const bad = write([{ type: "logRequest", userId: 999, source: "offline", at: 1, durationMs: 1 }]);
+    const alsoGood = write([user(2)]);
+    await untilValue(queueDepth, (n) => n === 3, "three queued writes");
+    clock.advance(25);
+    expect(await Promise.all([good, bad, alsoGood])).toEqual([
+      { type: "committed" },
+      { type: "failed", reason: "sqlite" },
+      { type: "committed" },
+    ]);
+    expect(users()).toBe(2);
+  });
+
+  it("commits fire-and-forget writes and counts committed XP", async () => {
+    current = setup();
+    const { writer, clock, metrics, users } = current;
+    dispatch(writer, { type: "write", writes: [user(5), { type: "awardXp", userId: 5, amount: 7 }] });
+    const flushed = ask<DbWriterMsg, WriteResult>(writer, (replyTo) => ({ type: "flush", replyTo }), 5000);
+    expect(await flushed).toEqual({ type: "committed" });
+    expect(users()).toBe(1);
+    expect((await metrics.xpAwarded.get()).values[0]?.value).toBe(7);
+    expect(clock.pendingTimers).toBe(0);
+  });
+});

@@ -1,0 +1,122 @@
+import type { Database } from "bun:sqlite";
+import { dispatch, type Ref, spawn } from "nact";
+import type { Cancel, Clock } from "../clock";
+import { createWriteApplier, type Write } from "../db/writes";
+import { assertNever } from "../errors";
+import type { Logger } from "../logger";
+import type { Metrics } from "../metrics";
+import { supervise } from "../supervisors/policies";
+
+/** The outcome of a write request, sent after its transaction committed (or failed). */
+export type WriteResult =
+  | { readonly type: "committed" }
+  | { readonly type: "failed"; readonly reason: string };
+
+/** Messages the DB-writer accepts. */
+export type DbWriterMsg =
+  | { readonly type: "write"; readonly writes: readonly Write[]; readonly replyTo?: Ref<WriteResult> }
+  | { readonly type: "flush"; readonly replyTo: Ref<WriteResult> };
+
+type Internal = { readonly type: "tick" };
+
+type Envelope = { readonly writes: readonly Write[]; readonly replyTo?: Ref<WriteResult> };
+
+export interface DbWriterDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** Commit at most this long after the first queued write. */
+  readonly flushMs: number;
+  /** Commit at once when this many writes are queued. */
+  readonly flushMax: number;
+}
+
+/**
+ * Spawns the only actor that writes SQLite. Writes queue up and are applied in one transaction
+ * (group commit) when `flushMs` passes or `flushMax` writes wait; each request's `replyTo` hears
+ * back only after its transaction committed, so a caller can promise durability to a user.
+ */
+export function spawnDbWriter(parent: Ref<unknown>, deps: DbWriterDeps): Ref<DbWriterMsg> {
+  const apply = createWriteApplier(deps.db);
+  const log = deps.logger.child({ actor: "db-writer" });
+  let queue: Envelope[] = [];
+  let queued = 0;
+  let cancelTick: Cancel | undefined;
+
+  function commit(batch: readonly Envelope[]): void {
+    deps.db.transaction(() => {
+      for (const envelope of batch) for (const write of envelope.writes) apply(write);
+    })();
+  }
+
+  function flush(): void {
+    cancelTick?.();
+    cancelTick = undefined;
+    if (queue.length === 0) return;
+    const batch = queue;
+    const size = queued;
+    queue = [];
+    queued = 0;
+    deps.metrics.dbQueueDepth.set(0);
+    const stopTimer = deps.metrics.dbFlushDuration.startTimer();
+    try {
+      commit(batch);
+      deps.metrics.dbFlushBatch.observe(size);
+      for (const envelope of batch) settled(envelope, { type: "committed" });
+    } catch (error) {
+      // One bad write must not fail its neighbours: retry each request on its own.
+      log.error({ err: error, size }, "batch commit failed; retrying requests one by one");
+      for (const envelope of batch) {
+        try {
+          commit([envelope]);
+          deps.metrics.dbFlushBatch.observe(envelope.writes.length);
+          settled(envelope, { type: "committed" });
+        } catch (single) {
+          log.error({ err: single, writes: envelope.writes.map((w) => w.type) }, "write failed");
+          envelope.replyTo && dispatch(envelope.replyTo, { type: "failed", reason: "sqlite" });
+        }
+      }
+    } finally {
+      stopTimer();
+    }
+  }
+
+  function settled(envelope: Envelope, result: WriteResult): void {
+    for (const write of envelope.writes) {
+      if (write.type === "awardXp") deps.metrics.xpAwarded.inc(write.amount);
+    }
+    if (envelope.replyTo) dispatch(envelope.replyTo, result);
+  }
+
+  const ref: Ref<DbWriterMsg | Internal> = spawn(
+    parent,
+    (state: null, msg: DbWriterMsg | Internal) => {
+      switch (msg.type) {
+        case "write":
+          queue.push({ writes: msg.writes, replyTo: msg.replyTo });
+          queued += msg.writes.length;
+          deps.metrics.dbQueueDepth.set(queued);
+          if (queued >= deps.flushMax) flush();
+          else cancelTick ??= deps.clock.setTimeout(() => dispatch(ref, { type: "tick" }), deps.flushMs);
+          return state;
+        case "flush":
+          queue.push({ writes: [], replyTo: msg.replyTo });
+          flush();
+          return state;
+        case "tick":
+          flush();
+          return state;
+        default:
+          return assertNever(msg);
+      }
+    },
+    "db-writer",
+    {
+      initialState: null,
+      // A defect here is a bug in RVX, not in the data: log it and keep serving writes.
+      onCrash: supervise("resume", log),
+    },
+  );
+  return ref as Ref<DbWriterMsg>;
+}

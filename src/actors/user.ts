@@ -1,0 +1,271 @@
+import { dispatch, type Ref, spawn } from "nact";
+import type { Clock } from "../clock";
+import type { Reads, UserRow } from "../db/reads";
+import type { Write } from "../db/writes";
+import { assertNever } from "../errors";
+import { type Lang, langFromTelegram } from "../i18n/lang";
+import { levelFor, XP } from "../learning/levels";
+import type { Logger } from "../logger";
+import type { Metrics } from "../metrics";
+import type { Explainer, ExplanationSource } from "../news/explainer";
+import { checkLimits, remainingToday } from "../news/limits";
+import { normalizeNews } from "../news/normalize";
+import { supervise } from "../supervisors/policies";
+import { ask } from "./ask";
+import type { DbWriterMsg, WriteResult } from "./db-writer";
+
+/** What Telegram tells us about a user on each update. */
+export interface TelegramProfile {
+  readonly firstName: string;
+  readonly languageCode?: string;
+}
+
+/** Any request can fail this way (storage down, actor crashed); nothing was changed. */
+export type Unavailable = { readonly ok: false; readonly reason: "unavailable" };
+
+export type Session =
+  | { readonly ok: true; readonly lang: Lang; readonly banned: boolean; readonly firstName: string }
+  | Unavailable;
+
+export type ExplainReply =
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly source: ExplanationSource;
+      readonly provider: string;
+      readonly xpAwarded: number;
+      readonly xp: number;
+      readonly level: number;
+      readonly leveledUp: boolean;
+      readonly remaining: number;
+    }
+  | { readonly ok: false; readonly reason: "flood"; readonly retryInMs: number }
+  | { readonly ok: false; readonly reason: "quota"; readonly resetInMs: number }
+  | { readonly ok: false; readonly reason: "banned" }
+  | Unavailable;
+
+export type ProfileReply =
+  | {
+      readonly ok: true;
+      readonly firstName: string;
+      readonly lang: Lang;
+      readonly xp: number;
+      readonly level: number;
+      readonly nextAt: number | undefined;
+      readonly remaining: number;
+    }
+  | Unavailable;
+
+export type Ack = { readonly ok: true } | Unavailable;
+export type PendingReply = { readonly ok: true; readonly token: string } | Unavailable;
+export type DoneReply = { readonly ok: true; readonly done: boolean } | Unavailable;
+
+/** The user actor's protocol. Every request carries its `replyTo`. */
+export type UserMsg =
+  | { readonly type: "hello"; readonly profile: TelegramProfile; readonly replyTo: Ref<Session> }
+  | { readonly type: "explain"; readonly text: string; readonly replyTo: Ref<ExplainReply> }
+  | { readonly type: "profile"; readonly replyTo: Ref<ProfileReply> }
+  | { readonly type: "setLanguage"; readonly lang: Lang; readonly replyTo: Ref<Ack> }
+  | { readonly type: "requestDelete"; readonly replyTo: Ref<PendingReply> }
+  | { readonly type: "confirmDelete"; readonly token: string; readonly replyTo: Ref<DoneReply> }
+  | { readonly type: "cancel"; readonly replyTo: Ref<DoneReply> };
+
+export interface UserDeps {
+  readonly reads: Reads;
+  readonly writer: Ref<DbWriterMsg>;
+  readonly explainer: Explainer;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly floodIntervalMs: number;
+  readonly dailyLimit: number;
+  readonly defaultLanguage: Lang;
+  /** Upper bound on waiting for a group commit. */
+  readonly commitTimeoutMs: number;
+}
+
+interface UserState extends UserRow {
+  /** Whether the users row exists (or is queued to). */
+  readonly persisted: boolean;
+  readonly pending?: { readonly kind: "delete"; readonly token: string };
+}
+
+/** The actor name for a Telegram user id. */
+export const userActorName = (userId: number): string => `u${userId}`;
+
+/**
+ * Spawns the actor that owns one user's state: profile, language, flood timestamp, today's
+ * quota and XP. Its state is loaded from SQLite at spawn (and after a crash), and every change
+ * is committed through the DB-writer before the reply that reports it.
+ */
+export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps): Ref<UserMsg> {
+  const log = deps.logger.child({ actor: "user", userId });
+
+  const load = (): UserState => {
+    const row = deps.reads.user(userId);
+    return row ? { ...row, persisted: true } : fresh(userId, deps.defaultLanguage);
+  };
+
+  const commit = async (writes: readonly Write[]): Promise<boolean> => {
+    try {
+      const result = await ask<DbWriterMsg, WriteResult>(
+        deps.writer,
+        (replyTo) => ({ type: "write", writes, replyTo }),
+        deps.commitTimeoutMs,
+        "db-writer",
+      );
+      return result.type === "committed";
+    } catch (error) {
+      log.error({ err: error }, "commit did not complete");
+      return false;
+    }
+  };
+
+  const ensureUser = (state: UserState, lang: Lang): Write => ({
+    type: "ensureUser",
+    userId,
+    firstName: state.firstName,
+    lang,
+    at: deps.clock.now(),
+  });
+
+  async function hello(state: UserState, msg: Extract<UserMsg, { type: "hello" }>) {
+    const detected = langFromTelegram(msg.profile.languageCode, deps.defaultLanguage);
+    const lang = state.langChosen ? state.lang : detected;
+    const firstName = msg.profile.firstName.slice(0, 64);
+    const next: UserState = { ...state, firstName, lang };
+    if (!state.persisted || state.firstName !== firstName || state.lang !== lang) {
+      dispatch(deps.writer, { type: "write", writes: [ensureUser(next, lang)] });
+    }
+    dispatch(msg.replyTo, { ok: true, lang, banned: state.banned, firstName });
+    return { ...next, persisted: true };
+  }
+
+  async function explain(state: UserState, msg: Extract<UserMsg, { type: "explain" }>) {
+    if (state.banned) {
+      dispatch(msg.replyTo, { ok: false, reason: "banned" });
+      return state;
+    }
+    const started = deps.clock.now();
+    const decision = checkLimits(state, started, deps);
+    if (!decision.ok) {
+      deps.metrics.limitRejections.inc({ reason: decision.reason });
+      dispatch(msg.replyTo, decision);
+      return state;
+    }
+    const explanation = await deps.explainer.explain(normalizeNews(msg.text), state.lang);
+    const now = deps.clock.now();
+    const committed = await commit([
+      ensureUser(state, state.lang),
+      { type: "consumeQuota", userId, at: started, day: decision.day, used: decision.used },
+      { type: "awardXp", userId, amount: XP.explanation },
+      {
+        type: "logRequest",
+        userId,
+        source: explanation.source,
+        at: now,
+        durationMs: now - started,
+      },
+    ]);
+    if (!committed) {
+      dispatch(msg.replyTo, { ok: false, reason: "unavailable" });
+      return state;
+    }
+    deps.metrics.explanations.inc({ source: explanation.source });
+    const xp = state.xp + XP.explanation;
+    const level = levelFor(xp).level;
+    dispatch(msg.replyTo, {
+      ok: true,
+      text: explanation.text,
+      source: explanation.source,
+      provider: explanation.provider,
+      xpAwarded: XP.explanation,
+      xp,
+      level,
+      leveledUp: level > levelFor(state.xp).level,
+      remaining: deps.dailyLimit - decision.used,
+    });
+    return {
+      ...state,
+      persisted: true,
+      xp,
+      lastRequestAt: started,
+      quotaDay: decision.day,
+      quotaUsed: decision.used,
+    };
+  }
+
+  async function handle(state: UserState, msg: UserMsg): Promise<UserState> {
+    switch (msg.type) {
+      case "hello":
+        return hello(state, msg);
+      case "explain":
+        return explain(state, msg);
+      case "profile": {
+        const { level, nextAt } = levelFor(state.xp);
+        const remaining = remainingToday(state, deps.clock.now(), deps.dailyLimit);
+        dispatch(msg.replyTo, {
+          ok: true,
+          firstName: state.firstName,
+          lang: state.lang,
+          xp: state.xp,
+          level,
+          nextAt,
+          remaining,
+        });
+        return state;
+      }
+      case "setLanguage": {
+        const next = { ...state, lang: msg.lang, langChosen: true };
+        const ok = await commit([ensureUser(next, msg.lang), { type: "setLanguage", userId, lang: msg.lang }]);
+        dispatch(msg.replyTo, ok ? { ok: true } : { ok: false, reason: "unavailable" });
+        return ok ? { ...next, persisted: true } : state;
+      }
+      case "requestDelete": {
+        const token = crypto.randomUUID().slice(0, 8);
+        dispatch(msg.replyTo, { ok: true, token });
+        return { ...state, pending: { kind: "delete", token } };
+      }
+      case "confirmDelete": {
+        if (state.pending?.kind !== "delete" || state.pending.token !== msg.token) {
+          dispatch(msg.replyTo, { ok: true, done: false });
+          return state;
+        }
+        const ok = await commit([{ type: "deleteUser", userId }]);
+        dispatch(msg.replyTo, ok ? { ok: true, done: true } : { ok: false, reason: "unavailable" });
+        if (ok) log.info("user erased their data");
+        return ok ? fresh(userId, deps.defaultLanguage) : state;
+      }
+      case "cancel": {
+        dispatch(msg.replyTo, { ok: true, done: state.pending !== undefined });
+        return { ...state, pending: undefined };
+      }
+      default:
+        return assertNever(msg);
+    }
+  }
+
+  return spawn(parent, handle, userActorName(userId), {
+    initialStateFunc: load,
+    // A defect while handling a message: answer the waiting caller, then reload from SQLite.
+    onCrash: supervise("reset", log, (message) => {
+      const replyTo = (message as { replyTo?: Ref<Unavailable> } | undefined)?.replyTo;
+      if (replyTo) dispatch(replyTo, { ok: false, reason: "unavailable" });
+    }),
+  });
+}
+
+function fresh(id: number, lang: Lang): UserState {
+  return {
+    id,
+    firstName: "",
+    lang,
+    langChosen: false,
+    banned: false,
+    xp: 0,
+    lastRequestAt: 0,
+    quotaDay: 0,
+    quotaUsed: 0,
+    persisted: false,
+  };
+}

@@ -1,0 +1,69 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Config } from "../config";
+import type { Logger } from "../logger";
+import type { Metrics } from "../metrics";
+import type { UserDirectory } from "../supervisors/user-supervisor";
+import type { BotContext } from "./context";
+import { deleteDataFeature } from "./features/delete-data";
+import { explainFeature } from "./features/explain";
+import { fallbackFeature } from "./features/fallback";
+import { helpFeature } from "./features/help";
+import { languageFeature } from "./features/language";
+import { profileFeature } from "./features/profile";
+import { startFeature } from "./features/start";
+import { identify, observe } from "./middleware";
+
+export interface BotDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly users: UserDirectory;
+  /** Telegram's server, or a local Bot API server / emulator. */
+  readonly apiRoot?: string;
+  /** Skips getMe (console mode, tests). */
+  readonly botInfo?: UserFromGetMe;
+}
+
+/**
+ * Builds the bot: observation, per-chat ordering, the user's identity, then the features, all
+ * inside one error boundary so no raw error ever reaches a user.
+ */
+export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, {
+    client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {},
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+
+  bot.use(observe(deps.logger, deps.metrics));
+  bot.use(sequentialize((ctx) => (ctx.chat ?? ctx.from)?.id.toString()));
+  bot
+    .errorBoundary(onError)
+    .use(
+      identify(deps.users, deps.config),
+      startFeature(),
+      helpFeature(deps.config),
+      languageFeature(),
+      profileFeature(deps.config),
+      deleteDataFeature(),
+      explainFeature(deps.config),
+      fallbackFeature(),
+    );
+  bot.catch((error) => deps.logger.error({ err: error.error }, "update failed outside the boundary"));
+  return bot;
+}
+
+async function onError(error: BotError<BotContext>): Promise<void> {
+  const ctx = error.ctx;
+  const log = ctx.log;
+  log?.error({ err: error.error }, "update failed");
+  try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error.generic") });
+    else if (ctx.chat) await ctx.reply(ctx.t("error.generic"));
+  } catch (replyError) {
+    log?.warn({ err: replyError }, "could not tell the user about the failure");
+  }
+}

@@ -1,0 +1,111 @@
+import { ConfigError } from "./errors";
+import { isLang, type Lang } from "./i18n/lang";
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+/** The whole runtime configuration, parsed once at start by {@link parseConfig}. */
+export interface Config {
+  readonly telegram:
+    | { readonly mode: "console" }
+    | { readonly mode: "telegram"; readonly token: string; readonly apiRoot: string };
+  readonly databasePath: string;
+  readonly floodIntervalMs: number;
+  readonly dailyLimit: number;
+  readonly answerMaxChars: number;
+  readonly cacheMemoryEntries: number;
+  readonly cacheTtlMs: number;
+  readonly defaultLanguage: Lang;
+  readonly adminIds: ReadonlySet<number>;
+  readonly logLevel: LogLevel;
+  readonly userIdleMs: number;
+  readonly dbFlushMs: number;
+  readonly dbFlushMax: number;
+}
+
+export type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+const HOUR_MS = 3_600_000;
+
+/**
+ * Parses the environment into a {@link Config}. Throws {@link ConfigError} naming the first
+ * variable that is wrong; never reads `process.env` itself.
+ */
+export function parseConfig(env: Env): Config {
+  const read = reader(env);
+  const token = read.string("TELEGRAM_BOT_TOKEN");
+  if (token !== undefined && !/^\d+:[\w-]{20,}$/.test(token)) {
+    throw new ConfigError("TELEGRAM_BOT_TOKEN", "is not a bot token (expected 123456:ABC…)");
+  }
+  const apiRoot = read.url("TELEGRAM_API_ROOT", "https://api.telegram.org");
+  return {
+    telegram: token === undefined ? { mode: "console" } : { mode: "telegram", token, apiRoot },
+    databasePath: read.string("DATABASE_PATH") ?? "data/rvx.db",
+    floodIntervalMs: read.int("FLOOD_INTERVAL_MS", 3000, 0, 3_600_000),
+    dailyLimit: read.int("DAILY_LIMIT", 50, 1, 1_000_000),
+    answerMaxChars: read.int("ANSWER_MAX_CHARS", 400, 50, 4000),
+    cacheMemoryEntries: read.int("CACHE_MEMORY_ENTRIES", 1000, 1, 10_000_000),
+    cacheTtlMs: read.int("CACHE_TTL_HOURS", 24, 1, 24 * 365) * HOUR_MS,
+    defaultLanguage: read.lang("DEFAULT_LANGUAGE", "ru"),
+    adminIds: read.idSet("ADMIN_IDS"),
+    logLevel: read.oneOf("LOG_LEVEL", LOG_LEVELS, "info"),
+    userIdleMs: read.int("USER_IDLE_MS", 600_000, 1000, 2 ** 31 - 1),
+    dbFlushMs: read.int("DB_FLUSH_MS", 25, 0, 10_000),
+    dbFlushMax: read.int("DB_FLUSH_MAX", 512, 1, 100_000),
+  };
+}
+
+/** Typed readers over one env; each throws ConfigError naming its variable. */
+export function reader(env: Env) {
+  const string = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === "" ? undefined : value;
+  };
+  return {
+    string,
+    int(name: string, fallback: number, min: number, max: number): number {
+      const raw = string(name);
+      if (raw === undefined) return fallback;
+      if (!/^-?\d+$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a whole number`);
+      const value = Number(raw);
+      if (value < min || value > max) {
+        throw new ConfigError(name, `${value} is out of range (${min}..${max})`);
+      }
+      return value;
+    },
+    url(name: string, fallback: string): string {
+      const raw = string(name) ?? fallback;
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        throw new ConfigError(name, `"${raw}" is not a URL`);
+      }
+      if (url.protocol !== "http:" && url.protocol !== "https:") {
+        throw new ConfigError(name, `"${raw}" must be an http(s) URL`);
+      }
+      return raw.replace(/\/+$/, "");
+    },
+    lang(name: string, fallback: Lang): Lang {
+      const raw = string(name)?.toLowerCase() ?? fallback;
+      if (!isLang(raw)) throw new ConfigError(name, `"${raw}" is not a supported language (ru, en)`);
+      return raw;
+    },
+    oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+      const raw = string(name)?.toLowerCase() ?? fallback;
+      if (!(allowed as readonly string[]).includes(raw)) {
+        throw new ConfigError(name, `"${raw}" is not one of ${allowed.join(", ")}`);
+      }
+      return raw as T;
+    },
+    idSet(name: string): ReadonlySet<number> {
+      const raw = string(name);
+      if (raw === undefined) return new Set();
+      const ids = raw.split(/[\s,]+/).filter(Boolean);
+      for (const id of ids) {
+        if (!/^\d{1,15}$/.test(id)) throw new ConfigError(name, `"${id}" is not a Telegram user id`);
+      }
+      return new Set(ids.map(Number));
+    },
+  };
+}

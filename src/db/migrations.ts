@@ -1,0 +1,27 @@
+import type { Database } from "bun:sqlite";
+import core from "./migrations/001-core.sql" with { type: "text" };
+
+/** Ordered schema migrations; the database's `user_version` is the count applied. */
+export const MIGRATIONS: readonly { readonly name: string; readonly sql: string }[] = [
+  { name: "001-core", sql: core },
+];
+
+/** Applies pending migrations, each in its own transaction. Returns the names applied. */
+export function migrate(db: Database, migrations = MIGRATIONS): string[] {
+  const current = (db.query("PRAGMA user_version").get() as { user_version: number }).user_version;
+  if (current > migrations.length) {
+    throw new Error(
+      `database schema version ${current} is newer than this build knows (${migrations.length})`,
+    );
+  }
+  const applied: string[] = [];
+  for (const [index, migration] of migrations.entries()) {
+    if (index < current) continue;
+    db.transaction(() => {
+      db.run(migration.sql);
+      db.run(`PRAGMA user_version = ${index + 1}`);
+    })();
+    applied.push(migration.name);
+  }
+  return applied;
+}

@@ -1,0 +1,113 @@
+import type { Database } from "bun:sqlite";
+import { assertNever } from "../errors";
+import type { Lang } from "../i18n/lang";
+
+/** Every change RVX makes to SQLite. Only the DB-writer actor applies these. */
+export type Write =
+  | {
+      readonly type: "ensureUser";
+      readonly userId: number;
+      readonly firstName: string;
+      readonly lang: Lang;
+      readonly at: number;
+    }
+  | { readonly type: "setLanguage"; readonly userId: number; readonly lang: Lang }
+  | {
+      readonly type: "consumeQuota";
+      readonly userId: number;
+      readonly at: number;
+      readonly day: number;
+      readonly used: number;
+    }
+  | { readonly type: "awardXp"; readonly userId: number; readonly amount: number }
+  | {
+      readonly type: "logRequest";
+      readonly userId: number;
+      readonly source: string;
+      readonly at: number;
+      readonly durationMs: number;
+    }
+  | {
+      readonly type: "cachePut";
+      readonly key: string;
+      readonly text: string;
+      readonly source: string;
+      readonly at: number;
+      readonly expiresAt: number;
+    }
+  | { readonly type: "cachePrune"; readonly before: number }
+  | { readonly type: "deleteUser"; readonly userId: number };
+
+/** Prepares every statement once and returns a function applying one write. */
+export function createWriteApplier(db: Database): (write: Write) => void {
+  const ensureUser = db.prepare(
+    `INSERT INTO users (id, first_name, lang, created_at, last_seen_at)
+     VALUES ($userId, $firstName, $lang, $at, $at)
+     ON CONFLICT(id) DO UPDATE SET
+       first_name = excluded.first_name,
+       last_seen_at = excluded.last_seen_at,
+       lang = CASE WHEN users.lang_chosen THEN users.lang ELSE excluded.lang END`,
+  );
+  const setLanguage = db.prepare(
+    "UPDATE users SET lang = $lang, lang_chosen = 1 WHERE id = $userId",
+  );
+  const consumeQuota = db.prepare(
+    `UPDATE users SET last_request_at = $at, quota_day = $day, quota_used = $used
+     WHERE id = $userId`,
+  );
+  const awardXp = db.prepare("UPDATE users SET xp = xp + $amount WHERE id = $userId");
+  const logRequest = db.prepare(
+    `INSERT INTO requests (user_id, source, created_at, duration_ms)
+     VALUES ($userId, $source, $at, $durationMs)`,
+  );
+  const cachePut = db.prepare(
+    `INSERT OR REPLACE INTO cache (key, text, source, created_at, expires_at)
+     VALUES ($key, $text, $source, $at, $expiresAt)`,
+  );
+  const cachePrune = db.prepare("DELETE FROM cache WHERE expires_at < $before");
+  const deleteUser = db.prepare("DELETE FROM users WHERE id = $userId");
+
+  return (write) => {
+    switch (write.type) {
+      case "ensureUser":
+        return void ensureUser.run({
+          userId: write.userId,
+          firstName: write.firstName,
+          lang: write.lang,
+          at: write.at,
+        });
+      case "setLanguage":
+        return void setLanguage.run({ userId: write.userId, lang: write.lang });
+      case "consumeQuota":
+        return void consumeQuota.run({
+          userId: write.userId,
+          at: write.at,
+          day: write.day,
+          used: write.used,
+        });
+      case "awardXp":
+        return void awardXp.run({ userId: write.userId, amount: write.amount });
+      case "logRequest":
+        return void logRequest.run({
+          userId: write.userId,
+          source: write.source,
+          at: write.at,
+          durationMs: write.durationMs,
+        });
+      case "cachePut":
+        return void cachePut.run({
+          key: write.key,
+          text: write.text,
+          source: write.source,
+          at: write.at,
+          expiresAt: write.expiresAt,
+        });
+      case "cachePrune":
+        return void cachePrune.run({ before: write.before });
+      case "deleteUser":
+        return void deleteUser.run({ userId: write.userId });
+      default:
+        return assertNever(write);
+    }
+  };
+}

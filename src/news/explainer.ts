@@ -1,0 +1,61 @@
+import type { AnswerChain } from "../analyzers/chain";
+import type { ProviderName } from "../analyzers/provider";
+import type { ExplanationCache } from "../cache/explanation-cache";
+import type { Lang } from "../i18n/lang";
+import type { NormalizedNews } from "./normalize";
+
+/** Where an explanation came from, as counted in rvx_explanations_total{source}. */
+export type ExplanationSource = "cache_memory" | "cache_db" | ProviderName;
+
+export interface Explanation {
+  readonly text: string;
+  readonly source: ExplanationSource;
+  /** The provider that wrote the text (for a cache hit, the one that wrote it originally). */
+  readonly provider: string;
+}
+
+export interface ExplainerDeps {
+  readonly cache: ExplanationCache;
+  readonly chain: AnswerChain;
+  readonly ttlMs: number;
+  /** Offline answers are kept briefly so AI answers replace them once providers recover. */
+  readonly offlineTtlMs: number;
+}
+
+/**
+ * Cache first, then the provider chain. Identical requests in flight at the same time share
+ * one provider call.
+ */
+export function createExplainer(deps: ExplainerDeps) {
+  const inFlight = new Map<string, Promise<Explanation>>();
+
+  async function compute(key: string, news: NormalizedNews, lang: Lang): Promise<Explanation> {
+    const answer = await deps.chain.explain({ text: news.text, lang });
+    const ttl = answer.provider === "offline" ? deps.offlineTtlMs : deps.ttlMs;
+    deps.cache.put(key, answer.text, answer.provider, ttl);
+    return { text: answer.text, source: answer.provider, provider: answer.provider };
+  }
+
+  return {
+    explain(news: NormalizedNews, lang: Lang): Promise<Explanation> {
+      const key = cacheKey(news, lang);
+      const hit = deps.cache.get(key);
+      if (hit) {
+        const source = hit.layer === "memory" ? "cache_memory" : "cache_db";
+        return Promise.resolve({ text: hit.text, source, provider: hit.source });
+      }
+      const pending = inFlight.get(key);
+      if (pending) return pending;
+      const promise = compute(key, news, lang).finally(() => inFlight.delete(key));
+      inFlight.set(key, promise);
+      return promise;
+    },
+  };
+}
+
+export type Explainer = ReturnType<typeof createExplainer>;
+
+/** The cache key: language plus a hash of the normalized text. */
+export function cacheKey(news: NormalizedNews, lang: Lang): string {
+  return `${lang}:${new Bun.CryptoHasher("sha256").update(news.key).digest("hex")}`;
+}

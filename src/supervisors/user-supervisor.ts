@@ -1,0 +1,121 @@
+import { type Ref, spawnStateless, stop } from "nact";
+import { ask } from "../actors/ask";
+import type { UserMsg } from "../actors/user";
+import type { Cancel, Clock } from "../clock";
+import type { Metrics } from "../metrics";
+
+type Entry = { readonly ref: Ref<UserMsg>; inFlight: number; lastActive: number };
+
+export interface UserDirectoryDeps {
+  readonly clock: Clock;
+  readonly metrics: Metrics;
+  /** Passivate a user actor after this long without messages. */
+  readonly idleMs: number;
+  /** Spawns one user's actor under the given shard. */
+  readonly spawnUser: (shard: Ref<unknown>, userId: number) => Ref<UserMsg>;
+  /** How many shard supervisors user actors are spread over. */
+  readonly shards?: number;
+}
+
+/**
+ * Supervises user actors and routes messages to them.
+ *
+ * nact copies an actor's children map for every message that actor handles, so no mailbox
+ * here has many children on a hot path: user actors are spread over shard actors that never
+ * receive messages, and routing is a Map lookup followed by a message straight to the user.
+ * Idle users are passivated on the injected clock, and only when nothing of theirs is in flight,
+ * so a stop never drops a queued message; their state is reloaded from SQLite on the next one.
+ * Each user actor's own crash policy (reset: reload from SQLite) is set in `spawnUser`.
+ */
+export function createUserDirectory(root: Ref<unknown>, deps: UserDirectoryDeps) {
+  const shardCount = deps.shards ?? 64;
+  const supervisor = spawnStateless(root, () => {}, "users");
+  const shards = Array.from({ length: shardCount }, (_, i) =>
+    spawnStateless(supervisor, () => {}, `shard-${i}`),
+  );
+  // Insertion order doubles as recency order: a touched entry is moved to the end.
+  const entries = new Map<number, Entry>();
+  const sweepEvery = Math.min(60_000, Math.max(1000, Math.floor(deps.idleMs / 4)));
+  let cancelSweep: Cancel | undefined;
+
+  function entryFor(userId: number): Entry {
+    let entry = entries.get(userId);
+    if (entry) {
+      entries.delete(userId);
+    } else {
+      const shard = shards[userId % shardCount] as Ref<unknown>;
+      entry = { ref: deps.spawnUser(shard, userId), inFlight: 0, lastActive: 0 };
+      deps.metrics.userActors.inc();
+    }
+    entry.lastActive = deps.clock.now();
+    entries.set(userId, entry);
+    return entry;
+  }
+
+  /** Stops user actors idle for `idleMs` with nothing in flight; returns how many. */
+  function passivateIdle(): number {
+    const cutoff = deps.clock.now() - deps.idleMs;
+    let stopped = 0;
+    for (const [userId, entry] of entries) {
+      if (entry.lastActive > cutoff) break;
+      if (entry.inFlight > 0) continue;
+      entries.delete(userId);
+      stop(entry.ref);
+      stopped++;
+    }
+    deps.metrics.userActors.dec(stopped);
+    return stopped;
+  }
+
+  function scheduleSweep(): void {
+    cancelSweep = deps.clock.setTimeout(() => {
+      passivateIdle();
+      scheduleSweep();
+    }, sweepEvery);
+  }
+  scheduleSweep();
+
+  return {
+    /** Asks a user's actor, spawning (or reviving) it if needed. */
+    async ask<Res>(
+      userId: number,
+      make: (replyTo: Ref<Res>) => UserMsg,
+      timeoutMs: number,
+    ): Promise<Res> {
+      const entry = entryFor(userId);
+      entry.inFlight++;
+      try {
+        return await ask<UserMsg, Res>(entry.ref, make, timeoutMs, "user");
+      } finally {
+        entry.inFlight--;
+        entry.lastActive = deps.clock.now();
+        if (entries.get(userId) === entry) {
+          entries.delete(userId);
+          entries.set(userId, entry);
+        }
+      }
+    },
+    passivateIdle,
+    /** Requests being handled by user actors now. */
+    get inFlight(): number {
+      let total = 0;
+      for (const entry of entries.values()) total += entry.inFlight;
+      return total;
+    },
+    /** User actors alive now. */
+    get size(): number {
+      return entries.size;
+    },
+    has(userId: number): boolean {
+      return entries.has(userId);
+    },
+    stop(): void {
+      cancelSweep?.();
+      stop(supervisor);
+      entries.clear();
+      deps.metrics.userActors.set(0);
+    },
+  };
+}
+
+export type UserDirectory = ReturnType<typeof createUserDirectory>;
