@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "bun:test";
 import { dispatch, start, stop } from "nact";
+import { untilValue } from "../../test/support/until";
 import { ManualClock } from "../clock";
 import { openDatabase } from "../db/open";
 import type { Write } from "../db/writes";
 import { silentLogger } from "../logger";
 import { createMetrics } from "../metrics";
-import { untilValue } from "../../test/support/until";
 import { ask } from "./ask";
 import { type DbWriterMsg, spawnDbWriter, type WriteResult } from "./db-writer";
 
@@ -51,7 +51,11 @@ describe("db-writer", () => {
   it("holds writes until the flush interval passes, then commits them in one transaction", async () => {
     current = setup();
     const { clock, write, users, batches, queueDepth } = current;
-    const replies = [write([user(1)]), write([user(2)]), write([user(3), { type: "awardXp", userId: 3, amount: 5 }])];
+    const replies = [
+      write([user(1)]),
+      write([user(2)]),
+      write([user(3), { type: "awardXp", userId: 3, amount: 5 }]),
+    ];
     await untilValue(queueDepth, (n) => n === 4, "four queued writes");
     expect(users()).toBe(0);
     clock.advance(25);
@@ -78,7 +82,9 @@ describe("db-writer", () => {
     current = setup();
     const { clock, write, users, queueDepth } = current;
     const good = write([user(1)]);
-    const bad = write([{ type: "logRequest", userId: 999, source: "offline", at: 1, durationMs: 1 }]);
+    const bad = write([
+      { type: "logRequest", userId: 999, source: "offline", at: 1, durationMs: 1 },
+    ]);
     const alsoGood = write([user(2)]);
     await untilValue(queueDepth, (n) => n === 3, "three queued writes");
     clock.advance(25);
@@ -93,8 +99,15 @@ describe("db-writer", () => {
   it("commits fire-and-forget writes and counts committed XP", async () => {
     current = setup();
     const { writer, clock, metrics, users } = current;
-    dispatch(writer, { type: "write", writes: [user(5), { type: "awardXp", userId: 5, amount: 7 }] });
-    const flushed = ask<DbWriterMsg, WriteResult>(writer, (replyTo) => ({ type: "flush", replyTo }), 5000);
+    dispatch(writer, {
+      type: "write",
+      writes: [user(5), { type: "awardXp", userId: 5, amount: 7 }],
+    });
+    const flushed = ask<DbWriterMsg, WriteResult>(
+      writer,
+      (replyTo) => ({ type: "flush", replyTo }),
+      5000,
+    );
     expect(await flushed).toEqual({ type: "committed" });
     expect(users()).toBe(1);
     expect((await metrics.xpAwarded.get()).values[0]?.value).toBe(7);

@@ -14,7 +14,11 @@ export type WriteResult =
 
 /** Messages the DB-writer accepts. */
 export type DbWriterMsg =
-  | { readonly type: "write"; readonly writes: readonly Write[]; readonly replyTo?: Ref<WriteResult> }
+  | {
+      readonly type: "write";
+      readonly writes: readonly Write[];
+      readonly replyTo?: Ref<WriteResult>;
+    }
   | { readonly type: "flush"; readonly replyTo: Ref<WriteResult> };
 
 type Internal = { readonly type: "tick" };
@@ -98,7 +102,11 @@ export function spawnDbWriter(parent: Ref<unknown>, deps: DbWriterDeps): Ref<DbW
           queued += msg.writes.length;
           deps.metrics.dbQueueDepth.set(queued);
           if (queued >= deps.flushMax) flush();
-          else cancelTick ??= deps.clock.setTimeout(() => dispatch(ref, { type: "tick" }), deps.flushMs);
+          else
+            cancelTick ??= deps.clock.setTimeout(
+              () => dispatch(ref, { type: "tick" }),
+              deps.flushMs,
+            );
           return state;
         case "flush":
           queue.push({ writes: [], replyTo: msg.replyTo });

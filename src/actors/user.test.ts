@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Provider } from "../analyzers/provider";
 import { scriptedProvider, testRuntime } from "../../test/support/runtime";
 import { until } from "../../test/support/until";
+import type { Provider } from "../analyzers/provider";
 import type { ExplainReply, ProfileReply, UserMsg } from "./user";
 
 type Setup = ReturnType<typeof testRuntime>;
@@ -22,9 +22,17 @@ function setup(options: Parameters<typeof testRuntime>[0] = {}): Setup {
 }
 
 const explain = (s: Setup, userId: number, text: string) =>
-  s.runtime.users.ask<ExplainReply>(userId, (replyTo): UserMsg => ({ type: "explain", text, replyTo }), 5000);
+  s.runtime.users.ask<ExplainReply>(
+    userId,
+    (replyTo): UserMsg => ({ type: "explain", text, replyTo }),
+    5000,
+  );
 const profile = (s: Setup, userId: number) =>
-  s.runtime.users.ask<ProfileReply>(userId, (replyTo): UserMsg => ({ type: "profile", replyTo }), 5000);
+  s.runtime.users.ask<ProfileReply>(
+    userId,
+    (replyTo): UserMsg => ({ type: "profile", replyTo }),
+    5000,
+  );
 
 /** A provider whose answers wait until released, to hold a request in flight. */
 function gatedProvider() {
@@ -60,7 +68,10 @@ describe("user actor", () => {
     const slow = explain(s, 1, "slow news");
     await until(() => gated.waiting() === 1, "slow request reaches the provider");
     slowUser = false;
-    expect(await explain(s, 2, "fast news")).toMatchObject({ ok: true, text: "explained: fast news" });
+    expect(await explain(s, 2, "fast news")).toMatchObject({
+      ok: true,
+      text: "explained: fast news",
+    });
     gated.release();
     expect(await slow).toMatchObject({ ok: true, text: "slow: slow news" });
   });
@@ -140,7 +151,9 @@ describe("user actor", () => {
   it("answers the same news from the cache without calling the provider again", async () => {
     const s = setup({ env: { FLOOD_INTERVAL_MS: "0" } });
     expect(await explain(s, 1, "Bitcoin ETF approved!")).toMatchObject({ source: "offline" });
-    expect(await explain(s, 2, "bitcoin  ETF approved! 🚀")).toMatchObject({ source: "cache_memory" });
+    expect(await explain(s, 2, "bitcoin  ETF approved! 🚀")).toMatchObject({
+      source: "cache_memory",
+    });
     expect(s.provider).toMatchObject({ calls: ["Bitcoin ETF approved!"] });
   });
 });

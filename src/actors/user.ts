@@ -217,7 +217,10 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
       }
       case "setLanguage": {
         const next = { ...state, lang: msg.lang, langChosen: true };
-        const ok = await commit([ensureUser(next, msg.lang), { type: "setLanguage", userId, lang: msg.lang }]);
+        const ok = await commit([
+          ensureUser(next, msg.lang),
+          { type: "setLanguage", userId, lang: msg.lang },
+        ]);
         dispatch(msg.replyTo, ok ? { ok: true } : { ok: false, reason: "unavailable" });
         return ok ? { ...next, persisted: true } : state;
       }

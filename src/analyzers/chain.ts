@@ -3,7 +3,9 @@ import type { ExplainRequest, Provider, ProviderName } from "./provider";
 
 /** Whatever turns a request into an answer, trying providers in order. */
 export interface AnswerChain {
-  explain(request: ExplainRequest): Promise<{ readonly text: string; readonly provider: ProviderName }>;
+  explain(
+    request: ExplainRequest,
+  ): Promise<{ readonly text: string; readonly provider: ProviderName }>;
 }
 
 /**

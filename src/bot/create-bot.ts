@@ -52,7 +52,9 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
       explainFeature(deps.config),
       fallbackFeature(),
     );
-  bot.catch((error) => deps.logger.error({ err: error.error }, "update failed outside the boundary"));
+  bot.catch((error) =>
+    deps.logger.error({ err: error.error }, "update failed outside the boundary"),
+  );
   return bot;
 }
 

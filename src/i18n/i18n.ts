@@ -1,6 +1,6 @@
+import type { Lang } from "./lang";
 import en from "./locales/en.json";
 import ru from "./locales/ru.json";
-import type { Lang } from "./lang";
 
 /** Every message key; both locale files must define all of them (checked by a test). */
 export type MessageKey = keyof typeof en;

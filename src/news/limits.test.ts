@@ -15,7 +15,11 @@ describe("limits", () => {
 
   it("refuses a request inside the flood interval with the time left", () => {
     const state = { lastRequestAt: noon - 1000, quotaDay: utcDay(noon), quotaUsed: 1 };
-    expect(checkLimits(state, noon, policy)).toEqual({ ok: false, reason: "flood", retryInMs: 2000 });
+    expect(checkLimits(state, noon, policy)).toEqual({
+      ok: false,
+      reason: "flood",
+      retryInMs: 2000,
+    });
   });
 
   it("refuses past the daily limit until UTC midnight", () => {

@@ -3,7 +3,7 @@ const TRACKING_PARAM =
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+/gi;
 // Emoji, pictographs, keycaps, skin tones, flags and the joiners that glue them.
 const EMOJI =
-  /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}]/gu;
+  /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u{FE0E}\u{FE0F}\u{20E3}]|\u{200D}/gu;
 const INVISIBLE = /[\u{200B}\u{200C}\u{2060}\u{FEFF}\u{00AD}]/gu;
 
 /** A news text cleaned for a provider, and the key under which its answer is cached. */

@@ -5,8 +5,12 @@ import { truncate } from "./truncate";
 
 describe("normalizeNews", () => {
   it("gives the same key to the same news pasted with different spacing, case and emoji", () => {
-    const a = normalizeNews("🚀🚀 BREAKING:  Bitcoin ETF   approved by SEC!\n\nhttps://x.com/a?utm_source=tg&id=5");
-    const b = normalizeNews("breaking: bitcoin etf approved by sec! https://x.com/a?id=5&fbclid=abc 🔥");
+    const a = normalizeNews(
+      "🚀🚀 BREAKING:  Bitcoin ETF   approved by SEC!\n\nhttps://x.com/a?utm_source=tg&id=5",
+    );
+    const b = normalizeNews(
+      "breaking: bitcoin etf approved by sec! https://x.com/a?id=5&fbclid=abc 🔥",
+    );
     expect(a.key).toBe(b.key);
     expect(a.text).toBe("BREAKING: Bitcoin ETF approved by SEC!\n\nhttps://x.com/a?id=5");
   });
@@ -22,7 +26,9 @@ describe("normalizeNews", () => {
 
 describe("cleanUrl", () => {
   it("drops tracking parameters and fragments but keeps the meaningful ones", () => {
-    expect(cleanUrl("https://news.example/a?utm_medium=x&page=2#top")).toBe("https://news.example/a?page=2");
+    expect(cleanUrl("https://news.example/a?utm_medium=x&page=2#top")).toBe(
+      "https://news.example/a?page=2",
+    );
     expect(cleanUrl("https://t.me/channel/12?si=abc).")).toBe("https://t.me/channel/12).");
   });
 });

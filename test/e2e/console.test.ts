@@ -7,7 +7,8 @@ describe("console mode", () => {
     using dir = tempDir();
     const { stdout, code } = await runRvx([], {
       env: { DATABASE_PATH: join(dir.path, "rvx.db"), DEFAULT_LANGUAGE: "en" },
-      stdin: "/start\nSEC approves spot Bitcoin ETF applications from BlackRock and Fidelity\n/profile\n",
+      stdin:
+        "/start\nSEC approves spot Bitcoin ETF applications from BlackRock and Fidelity\n/profile\n",
     });
     expect(code).toBe(0);
     expect(stdout).toContain("bot: Hi,");
@@ -32,13 +33,23 @@ describe("console mode", () => {
 
   it("answers unknown commands, refuses flooding and keeps flood and quota state across runs", async () => {
     using dir = tempDir();
-    const env = { DATABASE_PATH: join(dir.path, "rvx.db"), DEFAULT_LANGUAGE: "en", DAILY_LIMIT: "1" };
-    const first = await runRvx([], { env, stdin: "/nope\nBitcoin halving cuts the block reward\nEthereum ETF\n" });
+    const env = {
+      DATABASE_PATH: join(dir.path, "rvx.db"),
+      DEFAULT_LANGUAGE: "en",
+      DAILY_LIMIT: "1",
+    };
+    const first = await runRvx([], {
+      env,
+      stdin: "/nope\nBitcoin halving cuts the block reward\nEthereum ETF\n",
+    });
     expect(first.stdout).toContain("I don't know that command");
     expect(first.stdout).toContain("One explanation every 3 s");
     const second = await runRvx([], { env, stdin: "Solana network outage\n" });
     expect(second.stdout).toContain("One explanation every 3 s");
-    const third = await runRvx([], { env: { ...env, FLOOD_INTERVAL_MS: "0" }, stdin: "Solana network outage\n" });
+    const third = await runRvx([], {
+      env: { ...env, FLOOD_INTERVAL_MS: "0" },
+      stdin: "Solana network outage\n",
+    });
     expect(third.stdout).toContain("You've used all 1 explanations for today");
   });
 

@@ -12,11 +12,19 @@ export function tempDir(prefix = "rvx-"): { path: string } & Disposable {
 
 /** An environment for a child RVX process: nothing inherited that could change its config. */
 export function childEnv(env: Record<string, string>): Record<string, string> {
-  return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "warn", ...env };
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "/tmp",
+    LOG_LEVEL: "warn",
+    ...env,
+  };
 }
 
 /** Runs `bun src/main.ts ...args` to completion with the given stdin. */
-export async function runRvx(args: string[], options: { env: Record<string, string>; stdin?: string }) {
+export async function runRvx(
+  args: string[],
+  options: { env: Record<string, string>; stdin?: string },
+) {
   const child = Bun.spawn([process.execPath, "src/main.ts", ...args], {
     cwd: ROOT,
     env: childEnv(options.env),

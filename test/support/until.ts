@@ -11,7 +11,11 @@ export async function until(condition: () => boolean, what = "condition", maxTur
 }
 
 /** Resolves once an async `read` returns a value satisfying `predicate`. */
-export async function untilValue<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what = "value") {
+export async function untilValue<T>(
+  read: () => Promise<T>,
+  predicate: (value: T) => boolean,
+  what = "value",
+) {
   for (let turn = 0; turn < 100_000; turn++) {
     const value = await read();
     if (predicate(value)) return value;

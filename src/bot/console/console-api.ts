@@ -50,7 +50,9 @@ export function consoleApi(
     print(edited ? `bot (edited): ${text}` : `bot: ${text}`);
     const buttons = (payload.reply_markup?.inline_keyboard ?? [])
       .flat()
-      .flatMap((b) => ("callback_data" in b && b.callback_data ? [{ text: b.text, data: b.callback_data }] : []));
+      .flatMap((b) =>
+        "callback_data" in b && b.callback_data ? [{ text: b.text, data: b.callback_data }] : [],
+      );
     if (buttons.length > 0) {
       print(buttons.map((b, i) => `  [${i + 1}] ${b.text}`).join("\n"));
       state.keyboard = { messageId, text: payload.text ?? "", buttons };

@@ -73,13 +73,16 @@ export async function runConsole(bot: Bot<BotContext>, io: ConsoleIo): Promise<v
         chat,
         from,
         text: line,
-        ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}),
+        ...(command
+          ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] }
+          : {}),
       },
     } as Update;
   };
 
   const lines = createInterface({ input: io.input, terminal: false });
-  if (io.interactive) io.print("RVX console: type a message, a /command, or a button number. Ctrl+D quits.");
+  if (io.interactive)
+    io.print("RVX console: type a message, a /command, or a button number. Ctrl+D quits.");
   for await (const line of lines) {
     if (!line.trim()) continue;
     if (!io.interactive) io.print(`you: ${line}`);

@@ -9,7 +9,10 @@ export function deleteDataFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command("deletemydata", async (ctx) => {
-    const pending = await ctx.askUser<PendingReply>((replyTo) => ({ type: "requestDelete", replyTo }));
+    const pending = await ctx.askUser<PendingReply>((replyTo) => ({
+      type: "requestDelete",
+      replyTo,
+    }));
     if (!pending.ok) return ctx.reply(ctx.t("error.generic"));
     const keyboard = new InlineKeyboard()
       .text(ctx.t("delete.yes"), `del:y:${pending.token}`)

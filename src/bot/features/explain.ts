@@ -39,7 +39,9 @@ async function explain(ctx: BotContext, text: string, config: Config): Promise<v
     await ctx.reply(ctx.t("explain.empty"));
     return;
   }
-  ctx.replyWithChatAction("typing").catch((error) => ctx.log.warn({ err: error }, "chat action failed"));
+  ctx
+    .replyWithChatAction("typing")
+    .catch((error) => ctx.log.warn({ err: error }, "chat action failed"));
   const reply = await ctx.askUser<ExplainReply>(
     (replyTo) => ({ type: "explain", text, replyTo }),
     EXPLAIN_ASK_MS,

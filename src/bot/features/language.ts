@@ -19,7 +19,11 @@ export function languageFeature(): Composer<BotContext> {
   feature.callbackQuery(CALLBACK, async (ctx, next) => {
     const lang = ctx.match[1];
     if (!isLang(lang)) return next(); // forged: falls through to the stale-button answer
-    const ack = await ctx.askUser<Ack>((replyTo) => ({ type: "setLanguage", lang: lang as Lang, replyTo }));
+    const ack = await ctx.askUser<Ack>((replyTo) => ({
+      type: "setLanguage",
+      lang: lang as Lang,
+      replyTo,
+    }));
     if (!ack.ok) return ctx.answerCallbackQuery({ text: ctx.t("error.generic") });
     ctx.lang = lang;
     await ctx.answerCallbackQuery();
