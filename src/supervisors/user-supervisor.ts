@@ -37,6 +37,8 @@ export function createUserDirectory(root: Ref<unknown>, deps: UserDirectoryDeps)
   const entries = new Map<number, Entry>();
   const sweepEvery = Math.min(60_000, Math.max(1000, Math.floor(deps.idleMs / 4)));
   let cancelSweep: Cancel | undefined;
+  let inFlight = 0;
+  let drained: PromiseWithResolvers<void> | undefined;
 
   function entryFor(userId: number): Entry {
     let entry = entries.get(userId);
@@ -84,10 +86,12 @@ export function createUserDirectory(root: Ref<unknown>, deps: UserDirectoryDeps)
     ): Promise<Res> {
       const entry = entryFor(userId);
       entry.inFlight++;
+      inFlight++;
       try {
         return await ask<UserMsg, Res>(entry.ref, make, timeoutMs, "user");
       } finally {
         entry.inFlight--;
+        if (--inFlight === 0) drained?.resolve();
         entry.lastActive = deps.clock.now();
         if (entries.get(userId) === entry) {
           entries.delete(userId);
@@ -98,9 +102,16 @@ export function createUserDirectory(root: Ref<unknown>, deps: UserDirectoryDeps)
     passivateIdle,
     /** Requests being handled by user actors now. */
     get inFlight(): number {
-      let total = 0;
-      for (const entry of entries.values()) total += entry.inFlight;
-      return total;
+      return inFlight;
+    },
+    /** Resolves when no request is in flight (for a graceful shutdown). */
+    drain(): Promise<void> {
+      if (inFlight === 0) return Promise.resolve();
+      drained ??= Promise.withResolvers<void>();
+      const { promise } = drained;
+      return promise.finally(() => {
+        drained = undefined;
+      });
     },
     /** User actors alive now. */
     get size(): number {

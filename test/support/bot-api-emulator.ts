@@ -18,6 +18,8 @@ import {
   type UpdateInput,
 } from "./bot-api-emulator/users";
 import { badRequest } from "./bot-api-emulator/validate";
+import type { Delivery } from "./bot-api-emulator/webhook-delivery";
+import { createWebhookDeliverer } from "./bot-api-emulator/webhook-delivery";
 
 export {
   type ApiCall,
@@ -47,6 +49,8 @@ export interface BotApiEmulator extends AsyncDisposable {
   /** Queued updates the bot has not confirmed yet. */
   readonly pendingUpdates: readonly Update[];
   readonly webhook: WebhookState;
+  /** Every attempt to push an update to the webhook, with the HTTP status (0: no connection). */
+  readonly webhookDeliveries: readonly Delivery[];
   /** Queues a private text message from `user`; a leading /command gets its bot_command entity. */
   sendText(user: TestUser, text: string, extra?: Partial<Message>): Update;
   /** Queues any other update (photos, forwarded posts, captions, channel posts). */
@@ -108,8 +112,19 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     callbackQueries: new Map(),
     webhook: { url: "" },
   };
+  const deliverer = createWebhookDeliverer(state);
+  const created = createMethods(state);
+  const setWebhook = created.setWebhook;
+  if (!setWebhook) throw new Error("emulator defect: no setWebhook method");
   const methods = new Map<string, [name: string, run: Method]>(
-    Object.entries(createMethods(state)).map(([name, run]) => [name.toLowerCase(), [name, run]]),
+    Object.entries({
+      ...created,
+      setWebhook: (payload: Payload, context: CallContext) => {
+        const outcome = setWebhook(payload, context);
+        deliverer.kick();
+        return outcome;
+      },
+    }).map(([name, run]) => [name.toLowerCase(), [name, run as Method]]),
   );
   const faults = new Map<string, Fault[]>();
   const log = createCallLog();
@@ -167,6 +182,7 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
   function close(): Promise<void> {
     closing ??= (async () => {
       state.updates.close();
+      deliverer.close();
       log.close();
       await server.stop();
     })();
@@ -184,6 +200,7 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     get webhook() {
       return state.webhook;
     },
+    webhookDeliveries: deliverer.deliveries,
     ...users,
     sent: (chatId) => state.chats.sent(chatId),
     failNext(method, fault) {

@@ -6,6 +6,7 @@ export type Fault =
   | { readonly status: 500 }
   | { readonly status: 429; readonly retryAfter?: number }
   | { readonly status: 401 }
+  | { readonly status: 403 }
   | { readonly status: 400; readonly message?: string }
   /** Never answers; the handler ends only when the client goes away. */
   | "hang"
@@ -224,12 +225,14 @@ function errorBody(kind: FakeAiKind, status: number, message: string, retryAfter
 const GOOGLE_STATUS: Record<number, string> = {
   400: "INVALID_ARGUMENT",
   401: "UNAUTHENTICATED",
+  403: "PERMISSION_DENIED",
   429: "RESOURCE_EXHAUSTED",
   500: "INTERNAL",
 };
 
 function defaultMessage(status: number): string {
   if (status === 401) return "Invalid API Key";
+  if (status === 403) return "Permission denied";
   if (status === 429) return "Rate limit reached";
   if (status === 400) return "Bad request";
   return "Internal server error";

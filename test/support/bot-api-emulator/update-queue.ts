@@ -20,6 +20,10 @@ export interface UpdateQueue {
   poll(request: Poll): Promise<PollResult>;
   /** Drops every update (deleteWebhook/setWebhook with drop_pending_updates). */
   clear(): void;
+  /** Forgets updates up to and including `updateId` (a webhook delivery was accepted). */
+  confirmThrough(updateId: number): void;
+  /** Calls `listener` after every push (the webhook deliverer listens). */
+  onPush(listener: () => void): void;
   /** Ends a waiting poll with no updates and makes later polls answer at once. */
   close(): void;
   readonly pending: readonly Update[];
@@ -31,6 +35,7 @@ export function createUpdateQueue(): UpdateQueue {
   let updates: Update[] = [];
   let waiter: Waiter | undefined;
   let closed = false;
+  const listeners: (() => void)[] = [];
 
   /** Telegram's offset rule: ids below a positive offset are confirmed and forgotten. */
   function confirm(offset: number): void {
@@ -65,6 +70,13 @@ export function createUpdateQueue(): UpdateQueue {
     push(update) {
       updates.push(update);
       waiter?.settle();
+      for (const listener of listeners) listener();
+    },
+    confirmThrough(updateId) {
+      confirm(updateId + 1);
+    },
+    onPush(listener) {
+      listeners.push(listener);
     },
     poll,
     clear() {

@@ -1,0 +1,55 @@
+import { type Bot, webhookCallback } from "grammy";
+import type { Logger } from "../logger";
+import type { BotContext } from "./context";
+
+export interface WebhookServerOptions {
+  readonly host: string;
+  readonly port: number;
+  /** The path Telegram posts to (the path of WEBHOOK_URL). */
+  readonly path: string;
+  /** Checked against X-Telegram-Bot-Api-Secret-Token; a request without it changes nothing. */
+  readonly secret: string;
+  readonly logger: Logger;
+}
+
+/**
+ * Serves Telegram's webhook POSTs. grammY checks the secret header before touching the update;
+ * an update that takes long (a slow provider) is answered 200 after 50 s and finishes in the
+ * background, so Telegram does not deliver it twice.
+ */
+export function startWebhookServer(bot: Bot<BotContext>, options: WebhookServerOptions) {
+  const handle = webhookCallback(bot, "std/http", {
+    secretToken: options.secret,
+    onTimeout: "return",
+    timeoutMilliseconds: 50_000,
+  });
+  let inFlight = 0;
+  const server = Bun.serve({
+    hostname: options.host,
+    port: options.port,
+    async fetch(request) {
+      const { pathname } = new URL(request.url);
+      if (pathname !== options.path) return new Response("not found\n", { status: 404 });
+      if (request.method !== "POST") return new Response("method not allowed\n", { status: 405 });
+      inFlight++;
+      try {
+        return await handle(request);
+      } catch (error) {
+        options.logger.error({ err: error }, "webhook update failed");
+        return new Response("error\n", { status: 500 });
+      } finally {
+        inFlight--;
+      }
+    },
+  });
+  return {
+    port: server.port,
+    get inFlight() {
+      return inFlight;
+    },
+    /** Stops accepting requests and waits for those being handled. */
+    async stop(): Promise<void> {
+      await server.stop(false);
+    },
+  };
+}
