@@ -1,14 +1,20 @@
+import type { UserFromGetMe } from "grammy/types";
+import { createAiChain } from "./analyzers/ai-chain";
 import type { AnswerChain } from "./analyzers/chain";
 import { createSequentialChain } from "./analyzers/chain";
+import { createGeminiProvider } from "./analyzers/gemini";
+import { createGroqProvider } from "./analyzers/groq";
+import { createMistralProvider } from "./analyzers/mistral";
 import { createOfflineAnalyzer } from "./analyzers/offline/offline-analyzer";
+import type { Provider } from "./analyzers/provider";
 import { createBot } from "./bot/create-bot";
 import { type Clock, systemClock } from "./clock";
-import type { Config } from "./config";
+import type { AiProviderConfig, Config } from "./config";
 import { openDatabase } from "./db/open";
 import type { Logger } from "./logger";
 import { createMetrics, type Metrics } from "./metrics";
 import { startRuntime } from "./runtime";
-import type { UserFromGetMe } from "grammy/types";
+import { createProviderSupervisor } from "./supervisors/provider-supervisor";
 
 export interface AppDeps {
   readonly config: Config;
@@ -16,7 +22,14 @@ export interface AppDeps {
   readonly clock?: Clock;
   readonly metrics?: Metrics;
   readonly chain?: AnswerChain;
+  /** Jitter source for breaker cooldowns (tests pass `() => 0`). */
+  readonly random?: () => number;
 }
+
+/** The provider actor aborts at the configured timeout; the SDK's own deadline is a backstop. */
+const SDK_BACKSTOP_MS = 1000;
+/** How much longer than the provider timeout the chain waits for a provider actor's reply. */
+const REPLY_GRACE_MS = 5000;
 
 /**
  * Wires the whole application from a parsed config: database, actor runtime, answer chain and
@@ -27,13 +40,52 @@ export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock;
   const metrics = deps.metrics ?? createMetrics();
   const db = openDatabase(config.databasePath);
-  const chain = deps.chain ?? createSequentialChain([createOfflineAnalyzer()], logger);
-  const runtime = startRuntime({ config, db, clock, logger, metrics, chain });
+  const offline = createOfflineAnalyzer();
+  // The runtime owns the actor system the provider supervisor lives in, so the AI chain is
+  // built right after it starts; until then (never, in practice) answers are offline.
+  let chain: AnswerChain = deps.chain ?? createSequentialChain([offline], logger);
+  const runtime = startRuntime({
+    config,
+    db,
+    clock,
+    logger,
+    metrics,
+    chain: { explain: (request) => chain.explain(request) },
+  });
+  const { providers } = config;
+  const supervisor =
+    deps.chain || providers.chain.length === 0
+      ? undefined
+      : createProviderSupervisor(runtime.system, {
+          providers: providers.chain.map((p) =>
+            aiProvider(p, providers.timeoutMs + SDK_BACKSTOP_MS),
+          ),
+          clock,
+          logger,
+          metrics,
+          timeoutMs: providers.timeoutMs,
+          concurrency: providers.concurrency,
+          failureThreshold: providers.breakerFailures,
+          cooldownMs: providers.breakerCooldownMs,
+          healthcheckMs: providers.healthcheckIntervalMs,
+          ...(deps.random ? { random: deps.random } : {}),
+        });
+  if (supervisor) {
+    chain = createAiChain({
+      providers: supervisor,
+      fallback: offline,
+      logger,
+      metrics,
+      replyTimeoutMs: providers.timeoutMs + REPLY_GRACE_MS,
+    });
+  }
   return {
     config,
     db,
     metrics,
     runtime,
+    /** The AI providers' supervisor, when any provider has a key. */
+    providers: supervisor,
     /** A bot bound to this app's runtime. */
     createBot(token: string, options: { apiRoot?: string; botInfo?: UserFromGetMe } = {}) {
       return createBot(token, {
@@ -44,8 +96,30 @@ export function createApp(deps: AppDeps) {
         ...options,
       });
     },
-    stop: () => runtime.stop(),
+    /** Stops the provider actors first, so calls in flight fall through to offline at once. */
+    stop: () => {
+      supervisor?.stop();
+      return runtime.stop();
+    },
   };
 }
 
 export type App = ReturnType<typeof createApp>;
+
+function aiProvider(config: AiProviderConfig, timeoutMs: number): Provider {
+  const { apiKey, baseUrl, model } = config;
+  switch (config.name) {
+    case "groq":
+      return createGroqProvider({ apiKey, baseURL: baseUrl, model, timeoutMs });
+    case "mistral":
+      return createMistralProvider({ apiKey, serverURL: baseUrl, model, timeoutMs });
+    case "gemini":
+      return createGeminiProvider({
+        apiKey,
+        baseUrl,
+        model,
+        timeoutMs,
+        ...(config.thinkingBudget === undefined ? {} : { thinkingBudget: config.thinkingBudget }),
+      });
+  }
+}

@@ -1,3 +1,4 @@
+import type { ProviderName } from "./analyzers/provider";
 import { ConfigError } from "./errors";
 import { isLang, type Lang } from "./i18n/lang";
 
@@ -20,12 +21,54 @@ export interface Config {
   readonly userIdleMs: number;
   readonly dbFlushMs: number;
   readonly dbFlushMax: number;
+  readonly providers: ProvidersConfig;
+}
+
+/** An AI provider; the offline analyzer is not one and needs no configuration. */
+export type AiProviderName = Exclude<ProviderName, "offline">;
+
+/** How to reach one AI provider. Only providers with a key are configured at all. */
+export interface AiProviderConfig {
+  readonly name: AiProviderName;
+  readonly apiKey: string;
+  /** The API origin; each SDK appends its own path. */
+  readonly baseUrl: string;
+  readonly model: string;
+  /** Gemini only: thinking tokens allowed (0 keeps a flash model from spending the budget). */
+  readonly thinkingBudget?: number;
+}
+
+/** The explanation chain: AI providers (keyed ones, in PROVIDER_ORDER) and their breakers. */
+export interface ProvidersConfig {
+  /** Tried in this order; the offline analyzer always follows. May be empty. */
+  readonly chain: readonly AiProviderConfig[];
+  readonly timeoutMs: number;
+  /** Calls in flight per provider. */
+  readonly concurrency: number;
+  readonly breakerFailures: number;
+  readonly breakerCooldownMs: number;
+  readonly healthcheckIntervalMs: number;
 }
 
 export type Env = Record<string, string | undefined>;
 
-const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+const LOG_LEVELS: readonly LogLevel[] = [
+  "fatal",
+  "error",
+  "warn",
+  "info",
+  "debug",
+  "trace",
+  "silent",
+];
 const HOUR_MS = 3_600_000;
+const AI_PROVIDERS: readonly AiProviderName[] = ["groq", "mistral", "gemini"];
+
+const PROVIDER_DEFAULTS: Record<AiProviderName, { baseUrl: string; model: string }> = {
+  groq: { baseUrl: "https://api.groq.com", model: "llama-3.3-70b-versatile" },
+  mistral: { baseUrl: "https://api.mistral.ai", model: "mistral-small-latest" },
+  gemini: { baseUrl: "https://generativelanguage.googleapis.com", model: "gemini-2.5-flash" },
+};
 
 /**
  * Parses the environment into a {@link Config}. Throws {@link ConfigError} naming the first
@@ -52,7 +95,46 @@ export function parseConfig(env: Env): Config {
     userIdleMs: read.int("USER_IDLE_MS", 600_000, 1000, 2 ** 31 - 1),
     dbFlushMs: read.int("DB_FLUSH_MS", 25, 0, 10_000),
     dbFlushMax: read.int("DB_FLUSH_MAX", 512, 1, 100_000),
+    providers: parseProviders(read),
   };
+}
+
+function parseProviders(read: ReturnType<typeof reader>): ProvidersConfig {
+  const order = read.list("PROVIDER_ORDER", AI_PROVIDERS, AI_PROVIDERS);
+  const chain: AiProviderConfig[] = [];
+  for (const name of order) {
+    const prefix = name.toUpperCase();
+    const apiKey = read.string(`${prefix}_API_KEY`);
+    // A provider without a key is simply not in the chain.
+    if (apiKey === undefined) continue;
+    const defaults = PROVIDER_DEFAULTS[name];
+    const model = read.string(`${prefix}_MODEL`) ?? defaults.model;
+    if (!/^[\w.:/-]+$/.test(model)) {
+      throw new ConfigError(`${prefix}_MODEL`, `"${model}" is not a model name`);
+    }
+    chain.push({
+      name,
+      apiKey,
+      baseUrl: read.url(`${prefix}_BASE_URL`, defaults.baseUrl),
+      model,
+      // Flash models think by default and can be told not to; others may reject a budget of 0.
+      ...(name === "gemini" && model.startsWith("gemini-2.5-flash") ? { thinkingBudget: 0 } : {}),
+    });
+  }
+  return {
+    chain,
+    timeoutMs: read.int("PROVIDER_TIMEOUT_MS", 15_000, 100, 300_000),
+    concurrency: read.int("PROVIDER_CONCURRENCY", 8, 1, 1000),
+    breakerFailures: read.int("BREAKER_FAILURES", 5, 1, 1000),
+    breakerCooldownMs: read.int("BREAKER_COOLDOWN_MS", 60_000, 100, 600_000),
+    healthcheckIntervalMs: read.int("HEALTHCHECK_INTERVAL_MS", 300_000, 1000, 2 ** 31 - 1),
+  };
+}
+
+/** Every secret in a config (the bot token, API keys), for the log redactor. */
+export function configSecrets(config: Config): string[] {
+  const token = config.telegram.mode === "telegram" ? [config.telegram.token] : [];
+  return [...token, ...config.providers.chain.map((p) => p.apiKey)];
 }
 
 /** Typed readers over one env; each throws ConfigError naming its variable. */
@@ -88,7 +170,8 @@ export function reader(env: Env) {
     },
     lang(name: string, fallback: Lang): Lang {
       const raw = string(name)?.toLowerCase() ?? fallback;
-      if (!isLang(raw)) throw new ConfigError(name, `"${raw}" is not a supported language (ru, en)`);
+      if (!isLang(raw))
+        throw new ConfigError(name, `"${raw}" is not a supported language (ru, en)`);
       return raw;
     },
     oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
@@ -98,12 +181,30 @@ export function reader(env: Env) {
       }
       return raw as T;
     },
+    /** A comma-separated list of distinct names from `allowed`, in the given order. */
+    list<T extends string>(name: string, allowed: readonly T[], fallback: readonly T[]): T[] {
+      const raw = string(name);
+      if (raw === undefined) return [...fallback];
+      const items = raw
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean);
+      if (items.length === 0) throw new ConfigError(name, "is empty");
+      for (const [i, item] of items.entries()) {
+        if (!(allowed as readonly string[]).includes(item)) {
+          throw new ConfigError(name, `"${item}" is not one of ${allowed.join(", ")}`);
+        }
+        if (items.indexOf(item) !== i) throw new ConfigError(name, `"${item}" is listed twice`);
+      }
+      return items as T[];
+    },
     idSet(name: string): ReadonlySet<number> {
       const raw = string(name);
       if (raw === undefined) return new Set();
       const ids = raw.split(/[\s,]+/).filter(Boolean);
       for (const id of ids) {
-        if (!/^\d{1,15}$/.test(id)) throw new ConfigError(name, `"${id}" is not a Telegram user id`);
+        if (!/^\d{1,15}$/.test(id))
+          throw new ConfigError(name, `"${id}" is not a Telegram user id`);
       }
       return new Set(ids.map(Number));
     },

@@ -3,7 +3,7 @@ import { GrammyError, HttpError } from "grammy";
 import { createApp } from "./app";
 import { publishCommands } from "./bot/commands";
 import { CONSOLE_BOT, runConsole } from "./bot/console/console-mode";
-import { type Config, parseConfig } from "./config";
+import { type Config, configSecrets, parseConfig } from "./config";
 import { openDatabase } from "./db/open";
 import { ConfigError } from "./errors";
 import { createLogger, type Logger } from "./logger";
@@ -40,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const consoleMode = config.telegram.mode === "console";
   const logger = createLogger({
     level: consoleMode && !process.env.LOG_LEVEL ? "warn" : config.logLevel,
-    secrets: config.telegram.mode === "telegram" ? [config.telegram.token] : [],
+    secrets: configSecrets(config),
     destination: consoleMode ? 2 : 1,
   });
 

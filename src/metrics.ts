@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** Every rvx_* metric, registered on one registry per process (no global registry). */
 export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
@@ -56,6 +56,25 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
     xpAwarded: new Counter({
       name: "rvx_xp_awarded_total",
       help: "XP committed to users",
+      registers,
+    }),
+    providerRequests: new Counter({
+      name: "rvx_provider_requests_total",
+      help: "Calls routed to an AI provider, by outcome: ok, a failure kind (timeout, network, server, rate_limited, auth, bad_request, malformed), busy (concurrency limit), cancelled, crashed, or skipped (breaker open or trial taken, no call made)",
+      labelNames: ["provider", "outcome"] as const,
+      registers,
+    }),
+    providerDuration: new Histogram({
+      name: "rvx_provider_duration_seconds",
+      help: "Time from sending a call to an AI provider to its answer, failure or abort",
+      labelNames: ["provider"] as const,
+      buckets: [0.1, 0.25, 0.5, 1, 2, 3, 5, 8, 13, 20, 30],
+      registers,
+    }),
+    providerCircuitState: new Gauge({
+      name: "rvx_provider_circuit_state",
+      help: "Circuit breaker state per AI provider: 0 closed, 1 half-open, 2 open",
+      labelNames: ["provider"] as const,
       registers,
     }),
   };

@@ -1,0 +1,248 @@
+import { describe, expect, it } from "bun:test";
+import { start, stop } from "nact";
+import { type FakeAiKind, type Fault, startFakeAiServer } from "../../test/support/fake-ai-servers";
+import { until } from "../../test/support/until";
+import type { ExplainReply, UserMsg } from "../actors/user";
+import { createApp } from "../app";
+import { ManualClock } from "../clock";
+import { parseConfig } from "../config";
+import { silentLogger } from "../logger";
+import { createMetrics } from "../metrics";
+import { createProviderSupervisor } from "../supervisors/provider-supervisor";
+import { createAiChain } from "./ai-chain";
+import { createGeminiProvider } from "./gemini";
+import { createGroqProvider } from "./groq";
+import { createMistralProvider } from "./mistral";
+import type { Provider, ProviderName } from "./provider";
+
+const KINDS = ["groq", "mistral", "gemini"] as const;
+const TIMEOUT_MS = 15_000;
+
+function adapterFor(kind: FakeAiKind, baseUrl: string): Provider {
+  // The SDK's own deadline is far off: the provider actor's deadline, on the manual clock, decides.
+  const common = { apiKey: "test-key-0123456789", model: "test-model", timeoutMs: 600_000 };
+  switch (kind) {
+    case "groq":
+      return createGroqProvider({ ...common, baseURL: baseUrl });
+    case "mistral":
+      return createMistralProvider({ ...common, serverURL: baseUrl });
+    case "gemini":
+      return createGeminiProvider({ ...common, baseUrl });
+  }
+}
+
+/** groq, mistral and gemini fakes under one supervisor (threshold 3), then an offline stand-in. */
+function setup(options: { concurrency?: number } = {}) {
+  const servers = {
+    groq: startFakeAiServer("groq"),
+    mistral: startFakeAiServer("mistral"),
+    gemini: startFakeAiServer("gemini"),
+  };
+  for (const kind of KINDS) servers[kind].setReply(`answer from ${kind}`);
+  const system = start();
+  const clock = new ManualClock();
+  const metrics = createMetrics();
+  const logger = silentLogger();
+  const supervisor = createProviderSupervisor(system, {
+    providers: KINDS.map((kind) => adapterFor(kind, servers[kind].baseUrl)),
+    clock,
+    logger,
+    metrics,
+    timeoutMs: TIMEOUT_MS,
+    concurrency: options.concurrency ?? 8,
+    failureThreshold: 3,
+    cooldownMs: 60_000,
+    healthcheckMs: 3_600_000,
+    random: () => 0,
+  });
+  const offline: Provider = { name: "offline", explain: async () => ({ text: "offline answer" }) };
+  const chain = createAiChain({
+    providers: supervisor,
+    fallback: offline,
+    logger,
+    metrics,
+    replyTimeoutMs: 20_000,
+  });
+  const requests = () => KINDS.map((kind) => servers[kind].requests.length);
+  const outcomes = async () =>
+    Object.fromEntries(
+      (await metrics.providerRequests.get()).values.map((v) => [
+        `${v.labels.provider}:${v.labels.outcome}`,
+        v.value,
+      ]),
+    );
+  return {
+    servers,
+    clock,
+    supervisor,
+    requests,
+    outcomes,
+    explain: (text = "news", signal?: AbortSignal) => chain.explain({ text, lang: "en", signal }),
+    async [Symbol.asyncDispose]() {
+      supervisor.stop();
+      stop(system);
+      await Promise.all(KINDS.map((kind) => servers[kind].close()));
+    },
+  };
+}
+
+describe("AI chain", () => {
+  it.each([
+    [[], "groq", [1, 0, 0]],
+    [[{ status: 500 }], "mistral", [1, 1, 0]],
+    [[{ status: 500 }, "reset"], "gemini", [1, 1, 1]],
+    [[{ status: 500 }, "reset", "malformed"], "offline", [1, 1, 1]],
+  ] as [Fault[], ProviderName, number[]][])(
+    "tries groq, mistral, gemini, then offline (failing: %p)",
+    async (faults, provider, requests) => {
+      await using s = setup();
+      for (const [i, fault] of faults.entries()) s.servers[KINDS[i] ?? "groq"].fail(fault);
+
+      const answer = await s.explain();
+
+      expect(answer).toEqual({
+        provider,
+        text: provider === "offline" ? "offline answer" : `answer from ${provider}`,
+      });
+      expect(s.requests()).toEqual(requests);
+    },
+  );
+
+  it("skips a provider whose breaker is open, without sending it a request", async () => {
+    await using s = setup();
+    s.servers.groq.fail({ status: 500 });
+
+    for (let i = 0; i < 3; i++) expect(await s.explain()).toMatchObject({ provider: "mistral" });
+    await until(() => s.supervisor.status("groq") === "open");
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await s.explain());
+
+    expect(answers.every((a) => a.provider === "mistral")).toBe(true);
+    expect(s.requests()).toEqual([3, 13, 0]);
+    expect(await s.outcomes()).toMatchObject({
+      "groq:server": 3,
+      "groq:skipped": 10,
+      "mistral:ok": 13,
+    });
+  });
+
+  it("costs one timeout for a hung provider and leaves no request running", async () => {
+    await using s = setup();
+    s.servers.groq.fail("hang");
+
+    const pending = s.explain();
+    await s.servers.groq.until(() => s.servers.groq.inFlight === 1);
+    s.clock.advance(TIMEOUT_MS);
+    const answer = await pending;
+    await s.servers.groq.until(() => s.servers.groq.inFlight === 0);
+
+    expect(answer.provider).toBe("mistral");
+    expect(s.servers.groq.aborted).toBe(1);
+  });
+
+  it("falls through at once when a provider is at its concurrency limit", async () => {
+    await using s = setup({ concurrency: 1 });
+    s.servers.groq.fail("hang", 1);
+
+    const slow = s.explain("slow");
+    await s.servers.groq.until(() => s.servers.groq.inFlight === 1);
+    const fast = await s.explain("fast");
+
+    expect(fast.provider).toBe("mistral");
+    expect(s.servers.groq.requests).toHaveLength(1);
+    s.clock.advance(TIMEOUT_MS);
+    expect((await slow).provider).toBe("mistral");
+    expect(await s.outcomes()).toMatchObject({ "groq:busy": 1, "groq:timeout": 1 });
+  });
+
+  it("falls through on a bad request without counting it against the provider", async () => {
+    await using s = setup();
+    s.servers.groq.fail({ status: 400 }, 5);
+
+    for (let i = 0; i < 5; i++) expect(await s.explain()).toMatchObject({ provider: "mistral" });
+    const after = await s.explain();
+
+    expect(after.provider).toBe("groq");
+    expect(s.requests()).toEqual([6, 5, 0]);
+  });
+
+  it("answers offline when every provider is down, and without any request once all are open", async () => {
+    await using s = setup();
+    s.servers.groq.fail({ status: 500 });
+    s.servers.mistral.fail({ status: 401 });
+    s.servers.gemini.fail("reset");
+
+    for (let i = 0; i < 3; i++) expect(await s.explain()).toMatchObject({ provider: "offline" });
+    await until(() => KINDS.every((kind) => s.supervisor.status(kind) === "open"));
+    const before = s.requests();
+    const answer = await s.explain();
+
+    expect(answer).toEqual({ provider: "offline", text: "offline answer" });
+    expect(before).toEqual([3, 1, 3]);
+    expect(s.requests()).toEqual(before);
+  });
+
+  it("goes straight to offline once the caller has given up", async () => {
+    await using s = setup();
+    const controller = new AbortController();
+    controller.abort();
+
+    expect(await s.explain("news", controller.signal)).toMatchObject({ provider: "offline" });
+    expect(s.requests()).toEqual([0, 0, 0]);
+  });
+});
+
+describe("AI chain in the app", () => {
+  it("answers a user from groq, then mistral when groq fails, then offline, reporting the source", async () => {
+    const servers = {
+      groq: startFakeAiServer("groq"),
+      mistral: startFakeAiServer("mistral"),
+      gemini: startFakeAiServer("gemini"),
+    };
+    const config = parseConfig({
+      DATABASE_PATH: ":memory:",
+      FLOOD_INTERVAL_MS: "0",
+      DB_FLUSH_MS: "0",
+      ...Object.fromEntries(
+        KINDS.flatMap((kind) => [
+          [`${kind.toUpperCase()}_API_KEY`, `key-${kind}-0123456789`],
+          [`${kind.toUpperCase()}_BASE_URL`, servers[kind].baseUrl],
+        ]),
+      ),
+    });
+    const app = createApp({ config, logger: silentLogger() });
+    const explain = (text: string) =>
+      app.runtime.users.ask<ExplainReply>(
+        1,
+        (replyTo): UserMsg => ({ type: "explain", text, replyTo }),
+        10_000,
+      );
+    try {
+      servers.groq.setReply("Groq explains.");
+      servers.mistral.setReply("Mistral explains.");
+      const first = await explain("Bitcoin ETF approved by the SEC");
+      servers.groq.fail({ status: 500 });
+      const second = await explain("Ethereum upgrade ships next week");
+      servers.mistral.fail("reset");
+      servers.gemini.fail({ status: 500 });
+      const third = await explain("Solana network halts for five hours");
+
+      expect(first).toMatchObject({ ok: true, source: "groq", text: "Groq explains." });
+      expect(second).toMatchObject({ ok: true, source: "mistral", text: "Mistral explains." });
+      expect(third).toMatchObject({ ok: true, source: "offline" });
+      expect(third.ok && third.text.length).toBeGreaterThan(0);
+      const sources = (await app.metrics.explanations.get()).values.map((v) => [
+        v.labels.source,
+        v.value,
+      ]);
+      expect(sources).toEqual([
+        ["groq", 1],
+        ["mistral", 1],
+        ["offline", 1],
+      ]);
+    } finally {
+      await app.stop();
+      await Promise.all(KINDS.map((kind) => servers[kind].close()));
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import { ask } from "../actors/ask";
+import type { CallResult, ProviderMsg } from "../actors/provider";
+import type { Logger } from "../logger";
+import type { Metrics } from "../metrics";
+import type { Lease, ProviderSupervisor } from "../supervisors/provider-supervisor";
+import type { AnswerChain } from "./chain";
+import type { ExplainRequest, Provider } from "./provider";
+
+export interface AiChainDeps {
+  /** The supervised AI providers; tried in `names` order. */
+  readonly providers: Pick<ProviderSupervisor, "names" | "acquire">;
+  /** The last resort (the offline analyzer); expected never to fail. */
+  readonly fallback: Provider;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /**
+   * Upper bound on waiting for a provider actor's reply. The actor enforces the provider
+   * timeout itself, so this only guards against a lost reply; make it a little longer.
+   */
+  readonly replyTimeoutMs: number;
+}
+
+/**
+ * The explanation chain: each AI provider in order, then the fallback, so a user always gets an
+ * answer. A provider whose breaker is open (or whose half-open trial is taken) is skipped at
+ * once, without a call; one that fails, times out or is busy hands over to the next.
+ */
+export function createAiChain(deps: AiChainDeps): AnswerChain {
+  const log = deps.logger.child({ component: "ai-chain" });
+  return {
+    async explain(request) {
+      for (const name of deps.providers.names) {
+        // The caller gave up: finish quickly with the answer that needs no network.
+        if (request.signal?.aborted) break;
+        const lease = deps.providers.acquire(name);
+        if (!lease) {
+          deps.metrics.providerRequests.inc({ provider: name, outcome: "skipped" });
+          continue;
+        }
+        const result = await call(lease, request, deps.replyTimeoutMs);
+        if (result.ok) return { text: result.text, provider: name };
+        // Busy is routine under load; anything else is worth seeing.
+        const level = result.reason === "busy" ? "debug" : "info";
+        log[level](
+          { provider: name, reason: result.reason },
+          "provider gave no answer; trying the next",
+        );
+      }
+      const answer = await deps.fallback.explain(request);
+      return { text: answer.text, provider: deps.fallback.name };
+    },
+  };
+}
+
+type Attempt = CallResult | { readonly ok: false; readonly reason: "no_reply" | "stopped" };
+
+/** Asks the leased actor; resolves early if the supervisor stops it, since its reply may be lost. */
+function call(lease: Lease, request: ExplainRequest, timeoutMs: number): Promise<Attempt> {
+  const stoppedAttempt: Attempt = { ok: false, reason: "stopped" };
+  if (lease.stopped.aborted) return Promise.resolve(stoppedAttempt);
+  return new Promise((resolve) => {
+    const onStop = () => resolve(stoppedAttempt);
+    lease.stopped.addEventListener("abort", onStop, { once: true });
+    ask<ProviderMsg, CallResult>(
+      lease.ref,
+      (replyTo) => ({
+        type: "explain",
+        text: request.text,
+        lang: request.lang,
+        signal: request.signal,
+        replyTo,
+      }),
+      timeoutMs,
+      `provider ${lease.provider}`,
+    )
+      .catch((): Attempt => ({ ok: false, reason: "no_reply" }))
+      .then(resolve)
+      .finally(() => lease.stopped.removeEventListener("abort", onStop));
+  });
+}
