@@ -8,6 +8,8 @@ import { createExplanationCache } from "./cache/explanation-cache";
 import type { Clock } from "./clock";
 import type { Config } from "./config";
 import { createReads } from "./db/reads";
+import type { Course } from "./learning/content";
+import { loadCourses } from "./learning/course-data";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
 import { createExplainer } from "./news/explainer";
@@ -22,6 +24,8 @@ export interface RuntimeDeps {
   readonly chain: AnswerChain;
   /** The clock the DB-writer's flush timer runs on (defaults to `clock`). */
   readonly flushClock?: Clock;
+  /** Validated course content (defaults to the shipped courses, see loadCourses). */
+  readonly courses?: readonly Course[];
 }
 
 const OFFLINE_CACHE_TTL_MS = 15 * 60_000;
@@ -33,6 +37,8 @@ const COMMIT_TIMEOUT_MS = 10_000;
  */
 export function startRuntime(deps: RuntimeDeps) {
   const { config, clock, logger, metrics } = deps;
+  // Content first: a broken course file stops startup before any actor is spawned.
+  const courses = deps.courses ?? loadCourses();
   const system = start();
   const reads = createReads(deps.db);
   const writer = spawnDbWriter(system, {
@@ -71,6 +77,7 @@ export function startRuntime(deps: RuntimeDeps) {
         dailyLimit: config.dailyLimit,
         defaultLanguage: config.defaultLanguage,
         commitTimeoutMs: COMMIT_TIMEOUT_MS,
+        courses,
       }),
   });
 

@@ -54,7 +54,7 @@ describe("db-writer", () => {
     const replies = [
       write([user(1)]),
       write([user(2)]),
-      write([user(3), { type: "awardXp", userId: 3, amount: 5 }]),
+      write([user(3), { type: "awardXp", userId: 3, amount: 5, week: 1 }]),
     ];
     await untilValue(queueDepth, (n) => n === 4, "four queued writes");
     expect(users()).toBe(0);
@@ -101,7 +101,7 @@ describe("db-writer", () => {
     const { writer, clock, metrics, users } = current;
     dispatch(writer, {
       type: "write",
-      writes: [user(5), { type: "awardXp", userId: 5, amount: 7 }],
+      writes: [user(5), { type: "awardXp", userId: 5, amount: 7, week: 1 }],
     });
     const flushed = ask<DbWriterMsg, WriteResult>(
       writer,

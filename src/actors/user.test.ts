@@ -5,7 +5,19 @@ import { join } from "node:path";
 import { scriptedProvider, testRuntime } from "../../test/support/runtime";
 import { until } from "../../test/support/until";
 import type { Provider } from "../analyzers/provider";
-import type { ExplainReply, ProfileReply, UserMsg } from "./user";
+import type { LearnAction } from "../learning/callbacks";
+import type { Course, Lesson, Localized } from "../learning/content";
+import { XP } from "../learning/levels";
+import { drawQuests } from "../learning/quests";
+import { utcDay } from "../news/limits";
+import type {
+  ExplainReply,
+  LeaderboardReply,
+  LearnReply,
+  ProfileReply,
+  QuestsReply,
+  UserMsg,
+} from "./user";
 
 type Setup = ReturnType<typeof testRuntime>;
 const running: Setup[] = [];
@@ -155,5 +167,284 @@ describe("user actor", () => {
       source: "cache_memory",
     });
     expect(s.provider).toMatchObject({ calls: ["Bitcoin ETF approved!"] });
+  });
+});
+
+const text = (s: string): Localized => ({ ru: `${s} (ru)`, en: s });
+const lesson = (id: string): Lesson => ({
+  id,
+  title: text(`Lesson ${id}`),
+  pages: [text("Page one."), text("Page two.")],
+  quiz: ["q1", "q2", "q3"].map((qid) => ({
+    id: qid,
+    question: text(`Question ${qid}?`),
+    options: [text("A"), text("B"), text("C")],
+    correct: 1,
+    explanation: text("Because B."),
+  })),
+});
+const demo: Course = {
+  id: "demo",
+  order: 1,
+  emoji: "🧪",
+  title: text("Demo"),
+  description: text("A demo course."),
+  lessons: [lesson("l1"), lesson("l2"), lesson("l3"), lesson("l4")],
+};
+const DAY = 86_400_000;
+
+const act = (s: Setup, userId: number, action: LearnAction) =>
+  s.runtime.users.ask<LearnReply>(
+    userId,
+    (replyTo): UserMsg => ({ type: "learnAction", action, replyTo }),
+    5000,
+  );
+const answer = (s: Setup, userId: number, lessonId: string, questionId: string, option: number) =>
+  act(s, userId, { kind: "answer", courseId: "demo", lessonId, questionId, option });
+const quests = (s: Setup, userId: number) =>
+  s.runtime.users.ask<QuestsReply>(
+    userId,
+    (replyTo): UserMsg => ({ type: "quests", replyTo }),
+    5000,
+  );
+
+/** Reads a lesson to its last page, starts its quiz and answers with `options`. */
+async function takeLesson(s: Setup, userId: number, lessonId: string, options: number[]) {
+  await act(s, userId, { kind: "page", courseId: "demo", lessonId, page: 1 });
+  await act(s, userId, { kind: "quiz", courseId: "demo", lessonId });
+  let last: LearnReply | undefined;
+  for (const [i, option] of options.entries()) {
+    last = await answer(s, userId, lessonId, `q${i + 1}`, option);
+  }
+  return last;
+}
+
+/** A user id whose quests today include none of `kinds`, so bonuses stay out of the sums. */
+function userWithout(s: Setup, ...kinds: string[]): number {
+  const day = utcDay(s.clock.now());
+  for (let id = 1; id <= 10_000; id++) {
+    if (!drawQuests(id, day).quests.some((q) => kinds.includes(q.kind))) return id;
+  }
+  throw new Error(`no user draws quests without ${kinds.join(", ")}`);
+}
+
+const userXp = (s: Setup, id: number) =>
+  (s.db.query("SELECT xp FROM users WHERE id = ?").get(id) as { xp: number } | null)?.xp;
+
+describe("user actor: learning", () => {
+  const learningSetup = (env: Record<string, string> = {}) =>
+    setup({ courses: [demo], env: { FLOOD_INTERVAL_MS: "0", ...env } });
+
+  it("walks a lesson and its quiz to a result whose XP is committed before the reply", async () => {
+    const s = learningSetup();
+    // Reading, passing and a perfect quiz would each complete a quest and add its bonus.
+    const id = userWithout(s, "lessonRead", "lessonPassed", "perfectQuiz");
+    const first = await act(s, id, { kind: "page", courseId: "demo", lessonId: "l1", page: 0 });
+    expect(first).toMatchObject({ ok: true, view: { kind: "page", page: 0 } });
+    const result = await takeLesson(s, id, "l1", [1, 1, 1]);
+    const xp = 3 * XP.correctAnswer + XP.lessonCompleted + XP.perfectQuiz;
+    expect(result).toMatchObject({
+      ok: true,
+      feedback: "right",
+      view: { kind: "result", score: 3, passed: true, answers: [1, 1, 1], next: { id: "l2" } },
+      reward: { xp, level: 2, leveledUp: true },
+    });
+    expect(userXp(s, id)).toBe(xp);
+    expect(await act(s, id, { kind: "course", courseId: "demo" })).toMatchObject({
+      view: { lessons: [{ status: "done" }, { status: "open" }, { status: "locked" }, {}] },
+    });
+  });
+
+  it("keeps the next lesson locked after a failed quiz and opens it after a retry", async () => {
+    const s = learningSetup();
+    const id = 5;
+    expect(await takeLesson(s, id, "l1", [1, 0, 0])).toMatchObject({
+      view: { kind: "result", score: 1, passed: false, next: undefined },
+    });
+    expect(await act(s, id, { kind: "page", courseId: "demo", lessonId: "l2", page: 0 })).toEqual({
+      ok: false,
+      reason: "locked",
+    });
+    await act(s, id, { kind: "quiz", courseId: "demo", lessonId: "l1" });
+    for (const qid of ["q1", "q2"]) await answer(s, id, "l1", qid, 1);
+    expect(await answer(s, id, "l1", "q3", 0)).toMatchObject({ view: { score: 2, passed: true } });
+    expect(
+      await act(s, id, { kind: "page", courseId: "demo", lessonId: "l2", page: 0 }),
+    ).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("counts two presses of the same answer once", async () => {
+    const s = learningSetup();
+    await act(s, 1, { kind: "quiz", courseId: "demo", lessonId: "l1" });
+    const [first, second] = await Promise.all([
+      answer(s, 1, "l1", "q1", 1),
+      answer(s, 1, "l1", "q1", 1),
+    ]);
+    expect(first).toMatchObject({ ok: true, feedback: "right", view: { index: 1 } });
+    expect(second).toEqual({ ok: false, reason: "stale" });
+    await answer(s, 1, "l1", "q2", 1);
+    const done = await answer(s, 1, "l1", "q3", 1);
+    expect(done).toMatchObject({ view: { answers: [1, 1, 1] } });
+    expect(await answer(s, 1, "l1", "q3", 1)).toEqual({ ok: false, reason: "stale" });
+  });
+
+  it("answers forged actions as stale or locked and changes nothing", async () => {
+    const s = learningSetup();
+    await act(s, 1, { kind: "quiz", courseId: "demo", lessonId: "l1" });
+    const forged: LearnAction[] = [
+      { kind: "course", courseId: "nope" },
+      { kind: "page", courseId: "demo", lessonId: "l1", page: 2 },
+      { kind: "page", courseId: "demo", lessonId: "nope", page: 0 },
+      { kind: "answer", courseId: "demo", lessonId: "l1", questionId: "q1", option: 3 },
+      { kind: "answer", courseId: "demo", lessonId: "l1", questionId: "q2", option: 1 },
+      { kind: "answer", courseId: "demo", lessonId: "l2", questionId: "q1", option: 1 },
+      { kind: "answer", courseId: "nope", lessonId: "l1", questionId: "q1", option: 1 },
+    ];
+    for (const action of forged) {
+      expect({ action, reply: await act(s, 1, action) }).toEqual({
+        action,
+        reply: { ok: false, reason: "stale" },
+      });
+    }
+    expect(await act(s, 1, { kind: "quiz", courseId: "demo", lessonId: "l3" })).toEqual({
+      ok: false,
+      reason: "locked",
+    });
+    // The quiz in progress is untouched: its first question still takes an answer.
+    expect(await answer(s, 1, "l1", "q1", 1)).toMatchObject({ ok: true, view: { index: 1 } });
+    expect(userXp(s, 1)).toBeUndefined();
+  });
+
+  it("forgets a quiz in progress when the actor is passivated", async () => {
+    const s = learningSetup({ USER_IDLE_MS: "60000" });
+    await act(s, 1, { kind: "quiz", courseId: "demo", lessonId: "l1" });
+    s.clock.advance(60_000);
+    expect(s.runtime.users.size).toBe(0);
+    expect(await answer(s, 1, "l1", "q1", 1)).toEqual({ ok: false, reason: "stale" });
+  });
+
+  it("pays a retried quiz only for improvement", async () => {
+    const s = learningSetup();
+    // Two quizzes with five right answers, one perfect, would complete quests with a bonus.
+    const id = userWithout(s, "correctAnswer", "perfectQuiz", "quizFinished");
+    await takeLesson(s, id, "l1", [1, 1, 0]);
+    const before = userXp(s, id) ?? 0;
+    await act(s, id, { kind: "quiz", courseId: "demo", lessonId: "l1" });
+    for (const qid of ["q1", "q2"]) await answer(s, id, "l1", qid, 1);
+    const retry = await answer(s, id, "l1", "q3", 1);
+    expect(retry).toMatchObject({ reward: { xpAwarded: XP.correctAnswer + XP.perfectQuiz } });
+    expect(userXp(s, id)).toBe(before + XP.correctAnswer + XP.perfectQuiz);
+  });
+
+  it("extends the streak on consecutive UTC days and breaks it after a missed day", async () => {
+    const s = learningSetup();
+    const start = Date.UTC(2026, 10, 24, 23, 0);
+    const streak = async () => {
+      const p = await profile(s, 1);
+      return p.ok ? [p.streak, p.streakDoneToday] : undefined;
+    };
+    s.clock.set(start);
+    expect(await streak()).toEqual([0, false]);
+    await explain(s, 1, "day one");
+    await explain(s, 1, "day one again");
+    expect(await streak()).toEqual([1, true]);
+    s.clock.set(start + 2 * 3_600_000); // 01:00 the next day
+    expect(await streak()).toEqual([1, false]);
+    await takeLesson(s, 1, "l1", [1, 1, 1]);
+    expect(await streak()).toEqual([2, true]);
+    s.clock.set(start + 2 * DAY);
+    expect(await streak()).toEqual([2, false]);
+    s.clock.set(start + 3 * DAY);
+    expect(await streak()).toEqual([0, false]);
+    await explain(s, 1, "back again");
+    expect(await streak()).toEqual([1, true]);
+    expect(s.db.query("SELECT streak_days AS days FROM users WHERE id = 1").get()).toEqual({
+      days: 1,
+    });
+  });
+
+  it("counts an explanation towards today's quests in the same commit as its XP", async () => {
+    const s = learningSetup();
+    const day = utcDay(s.clock.now());
+    let id = 1;
+    while (!drawQuests(id, day).quests.some((q) => q.id === "explain2")) id++;
+    await explain(s, id, "first");
+    const second = await explain(s, id, "second");
+    expect(second).toMatchObject({
+      ok: true,
+      xpAwarded: XP.explanation + XP.questCompleted,
+      questsCompleted: [{ id: "explain2", progress: 2, completed: true }],
+    });
+    expect(userXp(s, id)).toBe(2 * XP.explanation + XP.questCompleted);
+    expect(
+      s.db
+        .query("SELECT progress, completed FROM quests WHERE user_id = ? AND quest_id = 'explain2'")
+        .get(id),
+    ).toEqual({ progress: 2, completed: 1 });
+    expect(await quests(s, id)).toMatchObject({
+      ok: true,
+      quests: expect.arrayContaining([
+        expect.objectContaining({ id: "explain2", completed: true }),
+      ]),
+    });
+  });
+
+  it("draws new quests at UTC midnight", async () => {
+    const s = learningSetup();
+    const ids = async () => {
+      const reply = await quests(s, 3);
+      return reply.ok ? reply.quests.map((q) => q.id) : [];
+    };
+    const today = await ids();
+    expect(today).toEqual(drawQuests(3, utcDay(s.clock.now())).quests.map((q) => q.id));
+    s.clock.advance(DAY);
+    expect(await ids()).toEqual(drawQuests(3, utcDay(s.clock.now())).quests.map((q) => q.id));
+  });
+
+  it("ranks users for the leaderboard from committed XP, ties sharing a place", async () => {
+    const s = learningSetup();
+    for (const [id, news] of [
+      [11, 2],
+      [12, 1],
+      [13, 1],
+    ] as const) {
+      for (let i = 0; i < news; i++) await explain(s, id, `news ${id} ${i}`);
+    }
+    const board = await s.runtime.users.ask<LeaderboardReply>(
+      13,
+      (replyTo): UserMsg => ({ type: "leaderboard", replyTo }),
+      5000,
+    );
+    if (!board.ok) throw new Error("no leaderboard");
+    const ranks = board.board.week.top.map((e) => [e.rank, e.userId]);
+    expect(ranks.slice(1)).toEqual([
+      [2, 12],
+      [2, 13],
+    ]);
+    expect(board.board.week.me?.rank).toBe(2);
+  });
+
+  it("erases learning progress with the user's data", async () => {
+    const s = learningSetup();
+    await takeLesson(s, 1, "l1", [1, 1, 1]);
+    const pending = await s.runtime.users.ask<{ ok: true; token: string }>(
+      1,
+      (replyTo): UserMsg => ({ type: "requestDelete", replyTo }),
+      5000,
+    );
+    await s.runtime.users.ask(
+      1,
+      (replyTo): UserMsg => ({ type: "confirmDelete", token: pending.token, replyTo }),
+      5000,
+    );
+    expect(await act(s, 1, { kind: "page", courseId: "demo", lessonId: "l2", page: 0 })).toEqual({
+      ok: false,
+      reason: "locked",
+    });
+    const rows = s.db.query("SELECT COUNT(*) AS n FROM lesson_progress").get();
+    expect(rows).toEqual({ n: 0 });
+    expect(await profile(s, 1)).toMatchObject({ xp: 0, streak: 0 });
   });
 });

@@ -5,14 +5,30 @@ import type { Write } from "../db/writes";
 import { assertNever } from "../errors";
 import { type Lang, langFromTelegram } from "../i18n/lang";
 import { levelFor, XP } from "../learning/levels";
+import type { Quest } from "../learning/quests";
+import { currentStreak, NO_STREAK } from "../learning/streak";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { Explainer, ExplanationSource } from "../news/explainer";
-import { checkLimits, remainingToday } from "../news/limits";
+import { checkLimits, remainingToday, utcDay } from "../news/limits";
 import { normalizeNews } from "../news/normalize";
 import { supervise } from "../supervisors/policies";
 import { ask } from "./ask";
 import type { DbWriterMsg, WriteResult } from "./db-writer";
+import {
+  createLearning,
+  type LearnerState,
+  type LearningDeps,
+  type LearningMsg,
+} from "./user-learning";
+
+export type {
+  LeaderboardReply,
+  LearnReply,
+  LearnView,
+  QuestsReply,
+  Reward,
+} from "./user-learning";
 
 /** What Telegram tells us about a user on each update. */
 export interface TelegramProfile {
@@ -38,6 +54,8 @@ export type ExplainReply =
       readonly level: number;
       readonly leveledUp: boolean;
       readonly remaining: number;
+      /** Daily quests this explanation completed; their bonus is part of `xpAwarded`. */
+      readonly questsCompleted: readonly Quest[];
     }
   | { readonly ok: false; readonly reason: "flood"; readonly retryInMs: number }
   | { readonly ok: false; readonly reason: "quota"; readonly resetInMs: number }
@@ -53,6 +71,9 @@ export type ProfileReply =
       readonly level: number;
       readonly nextAt: number | undefined;
       readonly remaining: number;
+      /** Consecutive UTC days with a lesson, quiz or explanation; 0 once a day is missed. */
+      readonly streak: number;
+      readonly streakDoneToday: boolean;
     }
   | Unavailable;
 
@@ -68,9 +89,10 @@ export type UserMsg =
   | { readonly type: "setLanguage"; readonly lang: Lang; readonly replyTo: Ref<Ack> }
   | { readonly type: "requestDelete"; readonly replyTo: Ref<PendingReply> }
   | { readonly type: "confirmDelete"; readonly token: string; readonly replyTo: Ref<DoneReply> }
-  | { readonly type: "cancel"; readonly replyTo: Ref<DoneReply> };
+  | { readonly type: "cancel"; readonly replyTo: Ref<DoneReply> }
+  | LearningMsg;
 
-export interface UserDeps {
+export interface UserDeps extends LearningDeps {
   readonly reads: Reads;
   readonly writer: Ref<DbWriterMsg>;
   readonly explainer: Explainer;
@@ -84,9 +106,7 @@ export interface UserDeps {
   readonly commitTimeoutMs: number;
 }
 
-interface UserState extends UserRow {
-  /** Whether the users row exists (or is queued to). */
-  readonly persisted: boolean;
+interface UserState extends UserRow, LearnerState {
   readonly pending?: { readonly kind: "delete"; readonly token: string };
 }
 
@@ -95,7 +115,8 @@ export const userActorName = (userId: number): string => `u${userId}`;
 
 /**
  * Spawns the actor that owns one user's state: profile, language, flood timestamp, today's
- * quota and XP. Its state is loaded from SQLite at spawn (and after a crash), and every change
+ * quota, XP, and learning (lesson progress, the lesson or quiz in progress, streak, quests;
+ * handled in user-learning.ts). Its state is loaded from SQLite at spawn (and after a crash), and every change
  * is committed through the DB-writer before the reply that reports it.
  */
 export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps): Ref<UserMsg> {
@@ -103,7 +124,8 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
 
   const load = (): UserState => {
     const row = deps.reads.user(userId);
-    return row ? { ...row, persisted: true } : fresh(userId, deps.defaultLanguage);
+    if (!row) return fresh(userId, deps.defaultLanguage);
+    return { ...row, persisted: true, progress: learning.loadProgress() };
   };
 
   const commit = async (writes: readonly Write[]): Promise<boolean> => {
@@ -127,6 +149,13 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
     firstName: state.firstName,
     lang,
     at: deps.clock.now(),
+  });
+
+  const learning = createLearning<UserState>({
+    userId,
+    deps,
+    commit,
+    ensureUser: (state) => ensureUser(state, state.lang),
   });
 
   async function hello(state: UserState, msg: Extract<UserMsg, { type: "hello" }>) {
@@ -155,40 +184,41 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
     }
     const explanation = await deps.explainer.explain(normalizeNews(msg.text), state.lang);
     const now = deps.clock.now();
-    const committed = await commit([
-      ensureUser(state, state.lang),
-      { type: "consumeQuota", userId, at: started, day: decision.day, used: decision.used },
-      { type: "awardXp", userId, amount: XP.explanation },
-      {
-        type: "logRequest",
-        userId,
-        source: explanation.source,
-        at: now,
-        durationMs: now - started,
-      },
-    ]);
-    if (!committed) {
+    // XP, streak and quest progress are committed with the quota, before the reply.
+    const result = await learning.activity(state, {
+      baseXp: XP.explanation,
+      events: { explain: 1 },
+      writes: [
+        { type: "consumeQuota", userId, at: started, day: decision.day, used: decision.used },
+        {
+          type: "logRequest",
+          userId,
+          source: explanation.source,
+          at: now,
+          durationMs: now - started,
+        },
+      ],
+    });
+    if (!result.ok) {
       dispatch(msg.replyTo, { ok: false, reason: "unavailable" });
       return state;
     }
     deps.metrics.explanations.inc({ source: explanation.source });
-    const xp = state.xp + XP.explanation;
-    const level = levelFor(xp).level;
+    const { reward } = result;
     dispatch(msg.replyTo, {
       ok: true,
       text: explanation.text,
       source: explanation.source,
       provider: explanation.provider,
-      xpAwarded: XP.explanation,
-      xp,
-      level,
-      leveledUp: level > levelFor(state.xp).level,
+      xpAwarded: reward.xpAwarded,
+      xp: reward.xp,
+      level: reward.level,
+      leveledUp: reward.leveledUp,
       remaining: deps.dailyLimit - decision.used,
+      questsCompleted: reward.questsCompleted,
     });
     return {
-      ...state,
-      persisted: true,
-      xp,
+      ...result.state,
       lastRequestAt: started,
       quotaDay: decision.day,
       quotaUsed: decision.used,
@@ -203,7 +233,9 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
         return explain(state, msg);
       case "profile": {
         const { level, nextAt } = levelFor(state.xp);
-        const remaining = remainingToday(state, deps.clock.now(), deps.dailyLimit);
+        const now = deps.clock.now();
+        const remaining = remainingToday(state, now, deps.dailyLimit);
+        const streak = currentStreak(state.streak, utcDay(now));
         dispatch(msg.replyTo, {
           ok: true,
           firstName: state.firstName,
@@ -212,6 +244,8 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
           level,
           nextAt,
           remaining,
+          streak: streak.days,
+          streakDoneToday: streak.doneToday,
         });
         return state;
       }
@@ -243,6 +277,11 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
         dispatch(msg.replyTo, { ok: true, done: state.pending !== undefined });
         return { ...state, pending: undefined };
       }
+      case "learn":
+      case "learnAction":
+      case "quests":
+      case "leaderboard":
+        return learning.handle(state, msg);
       default:
         return assertNever(msg);
     }
@@ -269,6 +308,8 @@ function fresh(id: number, lang: Lang): UserState {
     lastRequestAt: 0,
     quotaDay: 0,
     quotaUsed: 0,
+    streak: NO_STREAK,
+    progress: new Map(),
     persisted: false,
   };
 }

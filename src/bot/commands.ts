@@ -8,6 +8,9 @@ import type { Logger } from "../logger";
 export const MENU_COMMANDS = [
   "start",
   "explain",
+  "learn",
+  "quests",
+  "leaderboard",
   "profile",
   "language",
   "help",

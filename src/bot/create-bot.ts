@@ -12,7 +12,10 @@ import { explainFeature } from "./features/explain";
 import { fallbackFeature } from "./features/fallback";
 import { helpFeature } from "./features/help";
 import { languageFeature } from "./features/language";
+import { leaderboardFeature } from "./features/leaderboard";
+import { learnFeature } from "./features/learn";
 import { profileFeature } from "./features/profile";
+import { questsFeature } from "./features/quests";
 import { startFeature } from "./features/start";
 import { identify, observe } from "./middleware";
 
@@ -49,6 +52,9 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
       languageFeature(),
       profileFeature(deps.config),
       deleteDataFeature(),
+      learnFeature(),
+      questsFeature(),
+      leaderboardFeature(),
       explainFeature(deps.config),
       fallbackFeature(),
     );

@@ -1,6 +1,7 @@
 import type { Database } from "bun:sqlite";
 import { assertNever } from "../errors";
 import type { Lang } from "../i18n/lang";
+import type { QuestRow } from "../learning/quests";
 
 /** Every change RVX makes to SQLite. Only the DB-writer actor applies these. */
 export type Write =
@@ -19,7 +20,36 @@ export type Write =
       readonly day: number;
       readonly used: number;
     }
-  | { readonly type: "awardXp"; readonly userId: number; readonly amount: number }
+  /** Adds to the user's total and to their XP of `week` (see utcWeek), in one transaction. */
+  | {
+      readonly type: "awardXp";
+      readonly userId: number;
+      readonly amount: number;
+      readonly week: number;
+    }
+  | {
+      readonly type: "setStreak";
+      readonly userId: number;
+      readonly days: number;
+      readonly lastDay: number;
+    }
+  /** A finished quiz: keeps the best score, and the time of the first pass. */
+  | {
+      readonly type: "recordQuiz";
+      readonly userId: number;
+      readonly courseId: string;
+      readonly lessonId: string;
+      readonly score: number;
+      readonly passed: boolean;
+      readonly at: number;
+    }
+  /** Saves a day's quests (all of them, so a day's rows are complete) and prunes older days. */
+  | {
+      readonly type: "saveQuests";
+      readonly userId: number;
+      readonly day: number;
+      readonly quests: readonly QuestRow[];
+    }
   | {
       readonly type: "logRequest";
       readonly userId: number;
@@ -56,6 +86,27 @@ export function createWriteApplier(db: Database): (write: Write) => void {
      WHERE id = $userId`,
   );
   const awardXp = db.prepare("UPDATE users SET xp = xp + $amount WHERE id = $userId");
+  const awardWeeklyXp = db.prepare(
+    `INSERT INTO xp_weekly (week, user_id, xp) VALUES ($week, $userId, $amount)
+     ON CONFLICT(week, user_id) DO UPDATE SET xp = xp + excluded.xp`,
+  );
+  const setStreak = db.prepare(
+    "UPDATE users SET streak_days = $days, streak_last_day = $lastDay WHERE id = $userId",
+  );
+  const recordQuiz = db.prepare(
+    `INSERT INTO lesson_progress (user_id, course_id, lesson_id, best_score, completed_at)
+     VALUES ($userId, $courseId, $lessonId, $score, CASE WHEN $passed THEN $at END)
+     ON CONFLICT(user_id, course_id, lesson_id) DO UPDATE SET
+       best_score = max(best_score, excluded.best_score),
+       completed_at = coalesce(completed_at, excluded.completed_at)`,
+  );
+  const pruneQuests = db.prepare("DELETE FROM quests WHERE user_id = $userId AND day < $day");
+  const saveQuest = db.prepare(
+    `INSERT INTO quests (user_id, day, quest_id, progress, target, completed)
+     VALUES ($userId, $day, $questId, $progress, $target, $completed)
+     ON CONFLICT(user_id, day, quest_id) DO UPDATE SET
+       progress = excluded.progress, target = excluded.target, completed = excluded.completed`,
+  );
   const logRequest = db.prepare(
     `INSERT INTO requests (user_id, source, created_at, duration_ms)
      VALUES ($userId, $source, $at, $durationMs)`,
@@ -85,8 +136,40 @@ export function createWriteApplier(db: Database): (write: Write) => void {
           day: write.day,
           used: write.used,
         });
-      case "awardXp":
-        return void awardXp.run({ userId: write.userId, amount: write.amount });
+      case "awardXp": {
+        const params = { userId: write.userId, amount: write.amount };
+        awardXp.run(params);
+        return void awardWeeklyXp.run({ ...params, week: write.week });
+      }
+      case "setStreak":
+        return void setStreak.run({
+          userId: write.userId,
+          days: write.days,
+          lastDay: write.lastDay,
+        });
+      case "recordQuiz":
+        return void recordQuiz.run({
+          userId: write.userId,
+          courseId: write.courseId,
+          lessonId: write.lessonId,
+          score: write.score,
+          passed: write.passed ? 1 : 0,
+          at: write.at,
+        });
+      case "saveQuests": {
+        pruneQuests.run({ userId: write.userId, day: write.day });
+        for (const quest of write.quests) {
+          saveQuest.run({
+            userId: write.userId,
+            day: write.day,
+            questId: quest.questId,
+            progress: quest.progress,
+            target: quest.target,
+            completed: quest.completed ? 1 : 0,
+          });
+        }
+        return;
+      }
       case "logRequest":
         return void logRequest.run({
           userId: write.userId,

@@ -3,6 +3,7 @@ import type { Provider } from "../../src/analyzers/provider";
 import { type Clock, ManualClock, systemClock } from "../../src/clock";
 import { type Config, parseConfig } from "../../src/config";
 import { openDatabase } from "../../src/db/open";
+import type { Course } from "../../src/learning/content";
 import { silentLogger } from "../../src/logger";
 import { createMetrics } from "../../src/metrics";
 import { startRuntime } from "../../src/runtime";
@@ -36,6 +37,8 @@ export function testRuntime(
     provider?: Provider;
     path?: string;
     flushClock?: Clock;
+    /** Course content instead of the shipped courses. */
+    courses?: readonly Course[];
   } = {},
 ) {
   const config = testConfig({
@@ -56,6 +59,7 @@ export function testRuntime(
     metrics,
     chain: createSequentialChain([provider], logger),
     flushClock: options.flushClock ?? systemClock,
+    ...(options.courses ? { courses: options.courses } : {}),
   });
   return { config, clock, metrics, db, provider, runtime };
 }

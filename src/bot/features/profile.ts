@@ -4,7 +4,7 @@ import type { Config } from "../../config";
 import { escapeHtml } from "../../news/html";
 import type { BotContext } from "../context";
 
-/** /profile: XP, level and the requests left today. */
+/** /profile: XP, level, streak and the requests left today. */
 export function profileFeature(config: Config): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("profile", async (ctx) => {
@@ -25,7 +25,13 @@ export function profileFeature(config: Config): Composer<BotContext> {
             nextLevel: profile.level + 1,
             toNext: profile.nextAt - profile.xp,
           });
-    await ctx.reply(text, { parse_mode: "HTML" });
+    await ctx.reply(`${text}\n${streakLine(ctx, profile)}`, { parse_mode: "HTML" });
   });
   return feature;
+}
+
+function streakLine(ctx: BotContext, profile: Extract<ProfileReply, { ok: true }>): string {
+  if (profile.streak === 0) return ctx.t("profile.streak_none");
+  const key = profile.streakDoneToday ? "profile.streak" : "profile.streak_pending";
+  return ctx.t(key, { days: profile.streak });
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "bun:test";
+import { encodeAction, type LearnAction, MAX_CALLBACK_BYTES, parseAction } from "./callbacks";
+import { CONTENT_LIMITS } from "./content";
+import { loadCourses } from "./course-data";
+
+const longest: LearnAction = {
+  kind: "answer",
+  courseId: "c".repeat(CONTENT_LIMITS.courseId),
+  lessonId: "l".repeat(CONTENT_LIMITS.lessonId),
+  questionId: "q".repeat(CONTENT_LIMITS.questionId),
+  option: CONTENT_LIMITS.maxOptions - 1,
+};
+
+describe("learn callback data", () => {
+  it("round-trips every kind of action", () => {
+    const actions: LearnAction[] = [
+      { kind: "courses" },
+      { kind: "course", courseId: "basics" },
+      { kind: "page", courseId: "basics", lessonId: "what-is-money", page: 2 },
+      { kind: "quiz", courseId: "defi", lessonId: "impermanent-loss" },
+      { kind: "answer", courseId: "news", lessonId: "etfs", questionId: "q3", option: 0 },
+      longest,
+    ];
+    for (const action of actions) expect(parseAction(encodeAction(action))).toEqual(action);
+  });
+
+  it("fits Telegram's 64 bytes with the longest ids content allows", () => {
+    const bytes = Buffer.byteLength(encodeAction(longest));
+    expect(bytes).toBe(38);
+    expect(bytes).toBeLessThanOrEqual(MAX_CALLBACK_BYTES);
+  });
+
+  it("encodes every shipped question's answers within the limit", () => {
+    for (const course of loadCourses()) {
+      for (const lesson of course.lessons) {
+        for (const question of lesson.quiz) {
+          const data = encodeAction({
+            kind: "answer",
+            courseId: course.id,
+            lessonId: lesson.id,
+            questionId: question.id,
+            option: question.options.length - 1,
+          });
+          expect(Buffer.byteLength(data)).toBeLessThanOrEqual(MAX_CALLBACK_BYTES);
+        }
+      }
+    }
+  });
+
+  it("rejects forged, malformed and oversized data", () => {
+    const forged = [
+      "",
+      "M:",
+      "C:",
+      "C:Basics",
+      "C:basics:",
+      `C:${"a".repeat(13)}`,
+      "L:basics:what-is-money",
+      "L:basics:what-is-money:01",
+      "L:basics:what-is-money:100",
+      "L:basics:what-is-money:-1",
+      "S:basics",
+      "Q:basics:what-is-money:q1",
+      "Q:basics:what-is-money:q1:10",
+      "Q:basics:what-is-money:q12345:1",
+      "Q:basics:-money:q1:1",
+      "Q:basics:what-is-money:q1:1\n",
+      "Q:ba sics:what-is-money:q1:1",
+      "lang:ru",
+      `Q:${"x".repeat(70)}`,
+    ];
+    for (const data of forged)
+      expect({ data, action: parseAction(data) }).toEqual({ data, action: undefined });
+  });
+});

@@ -1,0 +1,28 @@
+/** Consecutive UTC days with at least one lesson, quiz or explanation. */
+export interface Streak {
+  readonly days: number;
+  /** The UTC day number of the last activity; meaningless while `days` is 0. */
+  readonly lastDay: number;
+}
+
+export const NO_STREAK: Streak = { days: 0, lastDay: 0 };
+
+/**
+ * The streak after an activity on `day`: the same day keeps it, the next day extends it, a gap
+ * starts again at 1. Returns `streak` itself when nothing changes, so callers can skip a write.
+ */
+export function extendStreak(streak: Streak, day: number): Streak {
+  // A clock stepping back across midnight must not break or double-count a streak.
+  if (streak.days > 0 && streak.lastDay >= day) return streak;
+  const days = streak.days > 0 && streak.lastDay === day - 1 ? streak.days + 1 : 1;
+  return { days, lastDay: day };
+}
+
+/** The streak as it stands on `today`: alive while its last day is today or yesterday. */
+export function currentStreak(
+  streak: Streak,
+  today: number,
+): { readonly days: number; readonly doneToday: boolean } {
+  if (streak.days === 0 || streak.lastDay < today - 1) return { days: 0, doneToday: false };
+  return { days: streak.days, doneToday: streak.lastDay >= today };
+}
