@@ -1,4 +1,7 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { type Broadcaster, spawnBroadcaster } from "./actors/broadcaster";
 import { createAiChain } from "./analyzers/ai-chain";
 import type { AnswerChain } from "./analyzers/chain";
 import { createSequentialChain } from "./analyzers/chain";
@@ -7,9 +10,12 @@ import { createGroqProvider } from "./analyzers/groq";
 import { createMistralProvider } from "./analyzers/mistral";
 import { createOfflineAnalyzer } from "./analyzers/offline/offline-analyzer";
 import type { Provider } from "./analyzers/provider";
-import { createBot } from "./bot/create-bot";
+import { broadcastTransport } from "./bot/broadcast-transport";
+import { trackConnectivity } from "./bot/connectivity";
+import { createBot, RETRY_POLICY } from "./bot/create-bot";
 import { type Clock, systemClock } from "./clock";
 import type { AiProviderConfig, Config } from "./config";
+import { createAdminReads } from "./db/admin-reads";
 import { openDatabase } from "./db/open";
 import type { Logger } from "./logger";
 import { createMetrics, type Metrics } from "./metrics";
@@ -79,6 +85,12 @@ export function createApp(deps: AppDeps) {
       replyTimeoutMs: providers.timeoutMs + REPLY_GRACE_MS,
     });
   }
+  const connectivity = trackConnectivity();
+  const broadcasters: Broadcaster[] = [];
+  const providerStates = (): Record<string, string> =>
+    Object.fromEntries(
+      (supervisor?.names ?? []).map((name) => [name, supervisor?.status(name) ?? "closed"]),
+    );
   return {
     config,
     db,
@@ -86,20 +98,73 @@ export function createApp(deps: AppDeps) {
     runtime,
     /** The AI providers' supervisor, when any provider has a key. */
     providers: supervisor,
-    /** A bot bound to this app's runtime. */
+    /**
+     * Readiness: an AI provider whose breaker lets calls through, or else the offline
+     * analyzer answering a sample news line.
+     */
+    async answerPathAvailable(): Promise<boolean> {
+      if (supervisor?.names.some((name) => supervisor.status(name) !== "open")) return true;
+      const answer = await offline
+        .explain({ text: "Bitcoin ETF approved", lang: config.defaultLanguage })
+        .catch(() => undefined);
+      return Boolean(answer?.text);
+    },
+    /** Whether the bot's last Bot API call got through (see trackConnectivity). */
+    connectivity: connectivity.state,
+    /**
+     * A bot bound to this app's runtime, with the admin commands and the broadcaster that
+     * sends through this bot's API (resuming a broadcast a restart interrupted).
+     */
     createBot(token: string, options: { apiRoot?: string; botInfo?: UserFromGetMe } = {}) {
-      return createBot(token, {
+      const adminReads = createAdminReads(db);
+      // The broadcaster sends through its own Api client (same token, same retry policy), so
+      // it exists before the bot whose admin commands start it.
+      const api = new Api(token, options.apiRoot ? { apiRoot: options.apiRoot } : {});
+      api.config.use(autoRetry(RETRY_POLICY));
+      const transport = broadcastTransport({
+        api,
+        logger,
+        langOf: (userId) => runtime.reads.user(userId)?.lang ?? config.defaultLanguage,
+      });
+      const broadcaster = spawnBroadcaster(runtime.system, {
+        reads: adminReads,
+        writer: runtime.writer,
+        clock,
+        logger,
+        send: transport.send,
+        report: transport.report,
+      });
+      broadcasters.push(broadcaster);
+      const bot = createBot(token, {
         config,
         logger,
         metrics,
         users: runtime.users,
         ...options,
+        admin: {
+          config,
+          clock,
+          reads: runtime.reads,
+          adminReads,
+          writer: runtime.writer,
+          users: runtime.users,
+          broadcaster: broadcaster.ref,
+          providerStates,
+        },
       });
+      bot.api.config.use(connectivity.transformer);
+      return bot;
     },
-    /** Stops the provider actors first, so calls in flight fall through to offline at once. */
-    stop: () => {
+    /** Stops the AI providers: calls in flight fall through to the offline analyzer at once. */
+    stopProviders: () => supervisor?.stop(),
+    /**
+     * Stops the broadcaster and provider actors first (calls in flight fall through to offline
+     * at once), then waits up to `drainMs` for user requests in flight, flushes and closes.
+     */
+    stop: (drainMs = 0) => {
+      for (const b of broadcasters.splice(0)) b.stop();
       supervisor?.stop();
-      return runtime.stop();
+      return runtime.stop(drainMs);
     },
   };
 }

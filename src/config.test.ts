@@ -12,6 +12,8 @@ function problem(env: Record<string, string>): { variable: string; message: stri
   throw new Error("expected a ConfigError");
 }
 
+const TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abc";
+
 describe("config", () => {
   it("uses the documented defaults for an empty environment", () => {
     const config = parseConfig({});
@@ -40,6 +42,51 @@ describe("config", () => {
       mode: "telegram",
       token: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abc",
       apiRoot: "http://127.0.0.1:8081",
+      updates: { via: "polling" },
+    });
+  });
+
+  it("reads the webhook and ops settings", () => {
+    const config = parseConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.org/tg/hook",
+      WEBHOOK_SECRET: "s3cret-s3cret-s3cret",
+      WEBHOOK_PORT: "8443",
+      METRICS_PORT: "0",
+      METRICS_TOKEN: "metrics-token-0123456789",
+      BACKUP_KEEP: "3",
+      BACKUP_HOUR_UTC: "23",
+    });
+    expect(config.telegram).toMatchObject({
+      updates: {
+        via: "webhook",
+        url: "https://bot.example.org/tg/hook",
+        secret: "s3cret-s3cret-s3cret",
+        host: "127.0.0.1",
+        port: 8443,
+      },
+    });
+    expect(config.ops).toEqual({
+      metricsHost: "127.0.0.1",
+      metricsPort: 0,
+      metricsToken: "metrics-token-0123456789",
+      backupDir: "data/backups",
+      backupKeep: 3,
+      backupHourUtc: 23,
+    });
+    expect(configSecrets(config)).toEqual(
+      expect.arrayContaining([TOKEN, "s3cret-s3cret-s3cret", "metrics-token-0123456789"]),
+    );
+  });
+
+  it("defaults the ops settings", () => {
+    expect(parseConfig({}).ops).toEqual({
+      metricsHost: "127.0.0.1",
+      metricsPort: 9464,
+      backupDir: "data/backups",
+      backupKeep: 7,
+      backupHourUtc: 3,
     });
   });
 
@@ -71,6 +118,33 @@ describe("config", () => {
     [{ HEALTHCHECK_INTERVAL_MS: "5m" }, "HEALTHCHECK_INTERVAL_MS", "not a whole number"],
     [{ GROQ_API_KEY: "gsk_x", GROQ_BASE_URL: "ftp://x" }, "GROQ_BASE_URL", "http(s)"],
     [{ GEMINI_API_KEY: "AIza_x", GEMINI_MODEL: "bad model" }, "GEMINI_MODEL", "not a model name"],
+    [{ BOT_MODE: "push" }, "BOT_MODE", "not one of"],
+    [{ BOT_MODE: "webhook" }, "BOT_MODE", "needs TELEGRAM_BOT_TOKEN"],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }, "WEBHOOK_URL", "is required"],
+    [
+      { TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://example.org/x" },
+      "WEBHOOK_URL",
+      "must be an https URL",
+    ],
+    [
+      { TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://example.org/x" },
+      "WEBHOOK_SECRET",
+      "is required",
+    ],
+    [
+      {
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: "https://example.org/x",
+        WEBHOOK_SECRET: "has spaces in it, sadly",
+      },
+      "WEBHOOK_SECRET",
+      "16-256 characters",
+    ],
+    [{ METRICS_PORT: "70000" }, "METRICS_PORT", "out of range"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN", "too short"],
+    [{ BACKUP_KEEP: "0" }, "BACKUP_KEEP", "out of range"],
+    [{ BACKUP_HOUR_UTC: "24" }, "BACKUP_HOUR_UTC", "out of range"],
   ])("rejects %p naming the variable", (env, variable, text) => {
     const found = problem(env as Record<string, string>);
     expect(found.variable).toBe(variable);

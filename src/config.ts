@@ -8,7 +8,12 @@ export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" |
 export interface Config {
   readonly telegram:
     | { readonly mode: "console" }
-    | { readonly mode: "telegram"; readonly token: string; readonly apiRoot: string };
+    | {
+        readonly mode: "telegram";
+        readonly token: string;
+        readonly apiRoot: string;
+        readonly updates: UpdatesConfig;
+      };
   readonly databasePath: string;
   readonly floodIntervalMs: number;
   readonly dailyLimit: number;
@@ -22,6 +27,31 @@ export interface Config {
   readonly dbFlushMs: number;
   readonly dbFlushMax: number;
   readonly providers: ProvidersConfig;
+  readonly ops: OpsConfig;
+}
+
+/** How updates arrive: long polling (BOT_MODE=polling) or Telegram's webhook POSTs. */
+export type UpdatesConfig =
+  | { readonly via: "polling" }
+  | {
+      readonly via: "webhook";
+      /** The public https URL Telegram posts to; its path is the path served. */
+      readonly url: string;
+      readonly secret: string;
+      /** Where the webhook server listens (behind a TLS-terminating reverse proxy). */
+      readonly host: string;
+      readonly port: number;
+    };
+
+/** The metrics/health endpoint and backups. */
+export interface OpsConfig {
+  readonly metricsHost: string;
+  /** 0 turns the endpoint off. */
+  readonly metricsPort: number;
+  readonly metricsToken?: string;
+  readonly backupDir: string;
+  readonly backupKeep: number;
+  readonly backupHourUtc: number;
 }
 
 /** An AI provider; the offline analyzer is not one and needs no configuration. */
@@ -81,8 +111,10 @@ export function parseConfig(env: Env): Config {
     throw new ConfigError("TELEGRAM_BOT_TOKEN", "is not a bot token (expected 123456:ABC…)");
   }
   const apiRoot = read.url("TELEGRAM_API_ROOT", "https://api.telegram.org");
+  const updates = parseUpdates(read, token !== undefined);
   return {
-    telegram: token === undefined ? { mode: "console" } : { mode: "telegram", token, apiRoot },
+    telegram:
+      token === undefined ? { mode: "console" } : { mode: "telegram", token, apiRoot, updates },
     databasePath: read.string("DATABASE_PATH") ?? "data/rvx.db",
     floodIntervalMs: read.int("FLOOD_INTERVAL_MS", 3000, 0, 3_600_000),
     dailyLimit: read.int("DAILY_LIMIT", 50, 1, 1_000_000),
@@ -96,6 +128,54 @@ export function parseConfig(env: Env): Config {
     dbFlushMs: read.int("DB_FLUSH_MS", 25, 0, 10_000),
     dbFlushMax: read.int("DB_FLUSH_MAX", 512, 1, 100_000),
     providers: parseProviders(read),
+    ops: parseOps(read),
+  };
+}
+
+const BOT_MODES = ["polling", "webhook"] as const;
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+function parseUpdates(read: ReturnType<typeof reader>, hasToken: boolean): UpdatesConfig {
+  const mode = read.oneOf("BOT_MODE", BOT_MODES, "polling");
+  if (mode === "polling") return { via: "polling" };
+  if (!hasToken) throw new ConfigError("BOT_MODE", "webhook needs TELEGRAM_BOT_TOKEN");
+  const rawUrl = read.string("WEBHOOK_URL");
+  if (rawUrl === undefined)
+    throw new ConfigError("WEBHOOK_URL", "is required when BOT_MODE=webhook");
+  const url = new URL(read.url("WEBHOOK_URL", rawUrl));
+  // Telegram only posts to https; plain http is accepted for a local Bot API server.
+  if (url.protocol !== "https:" && !LOOPBACK.has(url.hostname)) {
+    throw new ConfigError("WEBHOOK_URL", `"${rawUrl}" must be an https URL`);
+  }
+  const secret = read.string("WEBHOOK_SECRET");
+  if (secret === undefined) {
+    throw new ConfigError("WEBHOOK_SECRET", "is required when BOT_MODE=webhook");
+  }
+  // Telegram's rule for secret_token: 1-256 characters A-Z, a-z, 0-9, _ and -.
+  if (!/^[\w-]{16,256}$/.test(secret)) {
+    throw new ConfigError("WEBHOOK_SECRET", "must be 16-256 characters of A-Z, a-z, 0-9, _ or -");
+  }
+  return {
+    via: "webhook",
+    url: url.href,
+    secret,
+    host: read.string("WEBHOOK_HOST") ?? "127.0.0.1",
+    port: read.int("WEBHOOK_PORT", 8080, 1, 65_535),
+  };
+}
+
+function parseOps(read: ReturnType<typeof reader>): OpsConfig {
+  const metricsToken = read.string("METRICS_TOKEN");
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    throw new ConfigError("METRICS_TOKEN", "is too short (at least 16 characters)");
+  }
+  return {
+    metricsHost: read.string("METRICS_HOST") ?? "127.0.0.1",
+    metricsPort: read.int("METRICS_PORT", 9464, 0, 65_535),
+    ...(metricsToken === undefined ? {} : { metricsToken }),
+    backupDir: read.string("BACKUP_DIR") ?? "data/backups",
+    backupKeep: read.int("BACKUP_KEEP", 7, 1, 1000),
+    backupHourUtc: read.int("BACKUP_HOUR_UTC", 3, 0, 23),
   };
 }
 
@@ -133,8 +213,14 @@ function parseProviders(read: ReturnType<typeof reader>): ProvidersConfig {
 
 /** Every secret in a config (the bot token, API keys), for the log redactor. */
 export function configSecrets(config: Config): string[] {
-  const token = config.telegram.mode === "telegram" ? [config.telegram.token] : [];
-  return [...token, ...config.providers.chain.map((p) => p.apiKey)];
+  const { telegram, ops } = config;
+  const token = telegram.mode === "telegram" ? [telegram.token] : [];
+  const webhook =
+    telegram.mode === "telegram" && telegram.updates.via === "webhook"
+      ? [telegram.updates.secret]
+      : [];
+  const metrics = ops.metricsToken ? [ops.metricsToken] : [];
+  return [...token, ...webhook, ...metrics, ...config.providers.chain.map((p) => p.apiKey)];
 }
 
 /** Typed readers over one env; each throws ConfigError naming its variable. */

@@ -1,32 +1,38 @@
-import { run } from "@grammyjs/runner";
-import { GrammyError, HttpError } from "grammy";
+import { resolve } from "node:path";
 import { createApp } from "./app";
-import { publishCommands } from "./bot/commands";
 import { CONSOLE_BOT, runConsole } from "./bot/console/console-mode";
+import { enterBinaryHome } from "./cli/home";
+import { backupCommand, migrateCommand, restoreCommand } from "./cli/maintenance";
+import { EXIT_CONFIG, serveTelegram } from "./cli/serve";
 import { type Config, configSecrets, parseConfig } from "./config";
-import { openDatabase } from "./db/open";
 import { ConfigError } from "./errors";
+import { ContentError } from "./learning/content";
 import { createLogger, type Logger } from "./logger";
 
-/** Exit code for a configuration problem (sysexits EX_CONFIG); systemd should not retry it. */
-const EXIT_CONFIG = 78;
-const SHUTDOWN_DEADLINE_MS = 9_000;
+/** Exit code for broken embedded data (sysexits EX_DATAERR): a bad build, not bad luck. */
+const EXIT_DATA = 65;
 
 const USAGE = `rvx: a Telegram bot that explains crypto news to beginners
 
 Usage:
-  rvx              run the bot (console mode when TELEGRAM_BOT_TOKEN is unset)
-  rvx migrate      apply database migrations and exit
-  rvx --help       show this help
+  rvx                run the bot (console mode when TELEGRAM_BOT_TOKEN is unset)
+  rvx backup         write a verified backup of the database to BACKUP_DIR now
+  rvx restore FILE   replace the database with a backup (RVX must be stopped)
+  rvx migrate        apply database migrations and exit
+  rvx --help         show this help
 
-Configuration comes from the environment and a .env file; see README.md.`;
+Configuration comes from the environment and a .env file (for the compiled binary, the .env
+beside it); see README.md for every variable.`;
 
 async function main(argv: readonly string[]): Promise<number> {
-  const command = argv[0] ?? "run";
+  const [command = "run", ...args] = argv;
   if (command === "--help" || command === "-h" || command === "help") {
     console.log(USAGE);
     return 0;
   }
+  // A path argument means what it meant where the operator typed it.
+  const file = args[0] === undefined ? undefined : resolve(args[0]);
+  enterBinaryHome(process.env);
   let config: Config;
   try {
     config = parseConfig(process.env);
@@ -37,26 +43,40 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
+  const out = (line: string) => console.log(line);
+  const err = (line: string) => console.error(line);
+  try {
+    switch (command) {
+      case "run":
+        return await run(config);
+      case "backup":
+        return backupCommand(config, out, err);
+      case "restore":
+        return restoreCommand(config, file, out, err);
+      case "migrate":
+        return migrateCommand(config, out);
+      default:
+        console.error(`rvx: unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ContentError) {
+      console.error(`rvx: course content is broken: ${error.message}`);
+      return EXIT_DATA;
+    }
+    throw error;
+  }
+}
+
+function run(config: Config): Promise<number> {
   const consoleMode = config.telegram.mode === "console";
   const logger = createLogger({
     level: consoleMode && !process.env.LOG_LEVEL ? "warn" : config.logLevel,
     secrets: configSecrets(config),
+    // Console mode prints replies on stdout; its logs go to stderr.
     destination: consoleMode ? 2 : 1,
   });
-
-  switch (command) {
-    case "run":
-      return consoleMode ? runInConsole(config, logger) : runWithTelegram(config, logger);
-    case "migrate": {
-      const db = openDatabase(config.databasePath);
-      db.close();
-      console.log(`rvx: database at ${config.databasePath} is up to date`);
-      return 0;
-    }
-    default:
-      console.error(`rvx: unknown command "${command}"\n\n${USAGE}`);
-      return 2;
-  }
+  return consoleMode ? runInConsole(config, logger) : serveTelegram(config, logger);
 }
 
 async function runInConsole(config: Config, logger: Logger): Promise<number> {
@@ -74,56 +94,6 @@ async function runInConsole(config: Config, logger: Logger): Promise<number> {
   });
   await app.stop();
   return 0;
-}
-
-async function runWithTelegram(config: Config, logger: Logger): Promise<number> {
-  if (config.telegram.mode !== "telegram") throw new Error("unreachable");
-  const app = createApp({ config, logger });
-  const bot = app.createBot(config.telegram.token, { apiRoot: config.telegram.apiRoot });
-  try {
-    await bot.init();
-  } catch (error) {
-    await app.stop();
-    if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
-      console.error("rvx: configuration error: TELEGRAM_BOT_TOKEN was rejected by Telegram");
-      return EXIT_CONFIG;
-    }
-    const reason = error instanceof HttpError ? "cannot reach the Bot API" : "getMe failed";
-    logger.fatal({ err: error, apiRoot: config.telegram.apiRoot }, reason);
-    return 1;
-  }
-  await publishCommands(bot.api, config.defaultLanguage, logger);
-  const runner = run(bot, {
-    runner: { fetch: { allowed_updates: ["message", "callback_query"] } },
-  });
-  logger.info({ bot: bot.botInfo.username, mode: "polling" }, "RVX is running");
-
-  const stopped = Promise.withResolvers<number>();
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "stopping: finishing updates in flight");
-    const deadline = setTimeout(() => {
-      logger.error("shutdown deadline passed; exiting");
-      stopped.resolve(1);
-    }, SHUTDOWN_DEADLINE_MS);
-    try {
-      await runner.stop();
-      await app.stop();
-      logger.info("stopped cleanly");
-      stopped.resolve(0);
-    } catch (error) {
-      logger.error({ err: error }, "shutdown failed");
-      stopped.resolve(1);
-    } finally {
-      clearTimeout(deadline);
-    }
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  runner.task()?.then(() => shutdown("runner stopped"));
-  return stopped.promise;
 }
 
 process.exit(await main(Bun.argv.slice(2)));

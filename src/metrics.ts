@@ -58,6 +58,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       help: "XP committed to users",
       registers,
     }),
+    backupLastSuccess: new Gauge({
+      name: "rvx_backup_last_success_timestamp_seconds",
+      help: "When the last scheduled backup was written and verified (Unix time)",
+      registers,
+    }),
     providerRequests: new Counter({
       name: "rvx_provider_requests_total",
       help: "Calls routed to an AI provider, by outcome: ok, a failure kind (timeout, network, server, rate_limited, auth, bad_request, malformed), busy (concurrency limit), cancelled, crashed, or skipped (breaker open or trial taken, no call made)",

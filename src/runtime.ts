@@ -5,7 +5,7 @@ import { type DbWriterMsg, spawnDbWriter, type WriteResult } from "./actors/db-w
 import { spawnUser } from "./actors/user";
 import type { AnswerChain } from "./analyzers/chain";
 import { createExplanationCache } from "./cache/explanation-cache";
-import type { Clock } from "./clock";
+import type { Cancel, Clock } from "./clock";
 import type { Config } from "./config";
 import { createReads } from "./db/reads";
 import type { Course } from "./learning/content";
@@ -91,6 +91,17 @@ export function startRuntime(deps: RuntimeDeps) {
     );
   }
 
+  /** Whether the DB-writer answers and SQLite grants it the write lock. */
+  async function writable(): Promise<boolean> {
+    const result = await ask<DbWriterMsg, WriteResult>(
+      writer as Ref<DbWriterMsg>,
+      (replyTo) => ({ type: "probe", replyTo }),
+      COMMIT_TIMEOUT_MS,
+      "db-writer",
+    ).catch(() => undefined);
+    return result?.type === "committed";
+  }
+
   return {
     system,
     reads,
@@ -99,8 +110,24 @@ export function startRuntime(deps: RuntimeDeps) {
     explainer,
     users,
     flush,
-    /** Flushes pending writes, stops every actor and closes the database. */
-    async stop(): Promise<void> {
+    writable,
+    courses,
+    /**
+     * Waits (up to `drainMs`) for user requests in flight to be answered, flushes pending
+     * writes, stops every actor and closes the database.
+     */
+    async stop(drainMs = 0): Promise<void> {
+      if (drainMs > 0) {
+        let cancel: Cancel | undefined;
+        const timedOut = await Promise.race([
+          users.drain().then(() => false),
+          new Promise<boolean>((resolve) => {
+            cancel = clock.setTimeout(() => resolve(true), drainMs);
+          }),
+        ]);
+        cancel?.();
+        if (timedOut) logger.warn({ drainMs }, "stopping with user requests still in flight");
+      }
       users.stop();
       await flush().catch((error) => logger.error({ err: error }, "final flush failed"));
       stop(system);

@@ -19,7 +19,9 @@ export type DbWriterMsg =
       readonly writes: readonly Write[];
       readonly replyTo?: Ref<WriteResult>;
     }
-  | { readonly type: "flush"; readonly replyTo: Ref<WriteResult> };
+  | { readonly type: "flush"; readonly replyTo: Ref<WriteResult> }
+  /** Readiness: commits what is queued, then takes and releases SQLite's write lock. */
+  | { readonly type: "probe"; readonly replyTo: Ref<WriteResult> };
 
 type Internal = { readonly type: "tick" };
 
@@ -86,6 +88,17 @@ export function spawnDbWriter(parent: Ref<unknown>, deps: DbWriterDeps): Ref<DbW
     }
   }
 
+  function probeWriteLock(): WriteResult {
+    try {
+      deps.db.run("BEGIN IMMEDIATE");
+      deps.db.run("ROLLBACK");
+      return { type: "committed" };
+    } catch (error) {
+      log.warn({ err: error }, "database is not writable");
+      return { type: "failed", reason: "sqlite" };
+    }
+  }
+
   function settled(envelope: Envelope, result: WriteResult): void {
     for (const write of envelope.writes) {
       if (write.type === "awardXp") deps.metrics.xpAwarded.inc(write.amount);
@@ -111,6 +124,10 @@ export function spawnDbWriter(parent: Ref<unknown>, deps: DbWriterDeps): Ref<DbW
         case "flush":
           queue.push({ writes: [], replyTo: msg.replyTo });
           flush();
+          return state;
+        case "probe":
+          flush();
+          dispatch(msg.replyTo, probeWriteLock());
           return state;
         case "tick":
           flush();

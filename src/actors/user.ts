@@ -90,6 +90,8 @@ export type UserMsg =
   | { readonly type: "requestDelete"; readonly replyTo: Ref<PendingReply> }
   | { readonly type: "confirmDelete"; readonly token: string; readonly replyTo: Ref<DoneReply> }
   | { readonly type: "cancel"; readonly replyTo: Ref<DoneReply> }
+  /** From an admin: bans or unbans this user (the user must already exist in SQLite). */
+  | { readonly type: "setBanned"; readonly banned: boolean; readonly replyTo: Ref<Ack> }
   | LearningMsg;
 
 export interface UserDeps extends LearningDeps {
@@ -162,12 +164,16 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
     const detected = langFromTelegram(msg.profile.languageCode, deps.defaultLanguage);
     const lang = state.langChosen ? state.lang : detected;
     const firstName = msg.profile.firstName.slice(0, 64);
+    const now = deps.clock.now();
     const next: UserState = { ...state, firstName, lang };
-    if (!state.persisted || state.firstName !== firstName || state.lang !== lang) {
-      dispatch(deps.writer, { type: "write", writes: [ensureUser(next, lang)] });
-    }
+    const seenToday = utcDay(state.lastSeenAt) === utcDay(now);
     dispatch(msg.replyTo, { ok: true, lang, banned: state.banned, firstName });
-    return { ...next, persisted: true };
+    // New, renamed, or first visit today: (re)write the profile, which stamps last_seen_at.
+    if (!state.persisted || !seenToday || state.firstName !== firstName || state.lang !== lang) {
+      dispatch(deps.writer, { type: "write", writes: [ensureUser(next, lang)] });
+      return { ...next, persisted: true, lastSeenAt: now };
+    }
+    return next;
   }
 
   async function explain(state: UserState, msg: Extract<UserMsg, { type: "explain" }>) {
@@ -258,6 +264,12 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
         dispatch(msg.replyTo, ok ? { ok: true } : { ok: false, reason: "unavailable" });
         return ok ? { ...next, persisted: true } : state;
       }
+      case "setBanned": {
+        const ok = await commit([{ type: "setBanned", userId, banned: msg.banned }]);
+        dispatch(msg.replyTo, ok ? { ok: true } : { ok: false, reason: "unavailable" });
+        if (ok) log.info({ banned: msg.banned }, "ban changed by an admin");
+        return ok ? { ...state, banned: msg.banned } : state;
+      }
       case "requestDelete": {
         const token = crypto.randomUUID().slice(0, 8);
         dispatch(msg.replyTo, { ok: true, token });
@@ -306,6 +318,7 @@ function fresh(id: number, lang: Lang): UserState {
     banned: false,
     xp: 0,
     lastRequestAt: 0,
+    lastSeenAt: 0,
     quotaDay: 0,
     quotaUsed: 0,
     streak: NO_STREAK,

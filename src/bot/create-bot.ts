@@ -7,6 +7,7 @@ import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { UserDirectory } from "../supervisors/user-supervisor";
 import type { BotContext } from "./context";
+import { type AdminDeps, adminFeature } from "./features/admin";
 import { deleteDataFeature } from "./features/delete-data";
 import { explainFeature } from "./features/explain";
 import { fallbackFeature } from "./features/fallback";
@@ -28,7 +29,12 @@ export interface BotDeps {
   readonly apiRoot?: string;
   /** Skips getMe (console mode, tests). */
   readonly botInfo?: UserFromGetMe;
+  /** Admin commands for ADMIN_IDS; without them /stats and friends are unknown commands. */
+  readonly admin?: AdminDeps;
 }
+
+/** 429s and Bot API hiccups are waited out, up to a minute, then the call fails. */
+export const RETRY_POLICY = { maxRetryAttempts: 3, maxDelaySeconds: 60 } as const;
 
 /**
  * Builds the bot: observation, per-chat ordering, the user's identity, then the features, all
@@ -39,7 +45,7 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
     client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {},
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  bot.api.config.use(autoRetry(RETRY_POLICY));
 
   bot.use(observe(deps.logger, deps.metrics));
   bot.use(sequentialize((ctx) => (ctx.chat ?? ctx.from)?.id.toString()));
@@ -52,6 +58,7 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
       languageFeature(),
       profileFeature(deps.config),
       deleteDataFeature(),
+      ...(deps.admin ? [adminFeature(deps.admin)] : []),
       learnFeature(),
       questsFeature(),
       leaderboardFeature(),

@@ -11,6 +11,8 @@ export interface UserRow {
   readonly banned: boolean;
   readonly xp: number;
   readonly lastRequestAt: number;
+  /** When the user was last seen, updated at most once a UTC day (for "active today"). */
+  readonly lastSeenAt: number;
   readonly quotaDay: number;
   readonly quotaUsed: number;
   readonly streak: Streak;
@@ -87,7 +89,7 @@ export function createReads(db: Database) {
     [number]
   >(
     `SELECT id, first_name AS firstName, lang, lang_chosen AS langChosen, banned, xp,
-            last_request_at AS lastRequestAt, quota_day AS quotaDay, quota_used AS quotaUsed,
+            last_request_at AS lastRequestAt, last_seen_at AS lastSeenAt, quota_day AS quotaDay, quota_used AS quotaUsed,
             streak_days AS streakDays, streak_last_day AS streakLastDay
      FROM users WHERE id = ?`,
   );

@@ -66,7 +66,28 @@ export type Write =
       readonly expiresAt: number;
     }
   | { readonly type: "cachePrune"; readonly before: number }
-  | { readonly type: "deleteUser"; readonly userId: number };
+  | { readonly type: "deleteUser"; readonly userId: number }
+  | { readonly type: "setBanned"; readonly userId: number; readonly banned: boolean }
+  /** An admin broadcast waiting for its confirm button (status 'pending'). */
+  | {
+      readonly type: "broadcastCreate";
+      readonly broadcastId: number;
+      readonly adminId: number;
+      readonly chatId: number;
+      readonly text: string;
+      readonly total: number;
+      readonly at: number;
+    }
+  /** A broadcast's status and how far it got: `cursor` is the last user id it reached. */
+  | {
+      readonly type: "broadcastProgress";
+      readonly broadcastId: number;
+      readonly cursor: number;
+      readonly sent: number;
+      readonly failed: number;
+      readonly status: "pending" | "running" | "done" | "cancelled";
+      readonly progressMessageId?: number;
+    };
 
 /** Prepares every statement once and returns a function applying one write. */
 export function createWriteApplier(db: Database): (write: Write) => void {
@@ -117,6 +138,16 @@ export function createWriteApplier(db: Database): (write: Write) => void {
   );
   const cachePrune = db.prepare("DELETE FROM cache WHERE expires_at < $before");
   const deleteUser = db.prepare("DELETE FROM users WHERE id = $userId");
+  const setBanned = db.prepare("UPDATE users SET banned = $banned WHERE id = $userId");
+  const broadcastCreate = db.prepare(
+    `INSERT INTO broadcasts (id, admin_id, chat_id, text, status, created_at, total)
+     VALUES ($id, $adminId, $chatId, $text, 'pending', $at, $total)`,
+  );
+  const broadcastProgress = db.prepare(
+    `UPDATE broadcasts SET cursor = $cursor, sent = $sent, failed = $failed, status = $status,
+       progress_message_id = coalesce($messageId, progress_message_id)
+     WHERE id = $id`,
+  );
 
   return (write) => {
     switch (write.type) {
@@ -189,6 +220,26 @@ export function createWriteApplier(db: Database): (write: Write) => void {
         return void cachePrune.run({ before: write.before });
       case "deleteUser":
         return void deleteUser.run({ userId: write.userId });
+      case "setBanned":
+        return void setBanned.run({ userId: write.userId, banned: write.banned ? 1 : 0 });
+      case "broadcastCreate":
+        return void broadcastCreate.run({
+          id: write.broadcastId,
+          adminId: write.adminId,
+          chatId: write.chatId,
+          text: write.text,
+          at: write.at,
+          total: write.total,
+        });
+      case "broadcastProgress":
+        return void broadcastProgress.run({
+          id: write.broadcastId,
+          cursor: write.cursor,
+          sent: write.sent,
+          failed: write.failed,
+          status: write.status,
+          messageId: write.progressMessageId ?? null,
+        });
       default:
         return assertNever(write);
     }

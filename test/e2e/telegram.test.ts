@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "bun:test";
 import { join } from "node:path";
 import { type BotApiEmulator, startBotApiEmulator } from "../support/bot-api-emulator";
-import { startRvx, tempDir } from "../support/process";
+import { freePort, startRvx, tempDir } from "../support/process";
+
+const WEBHOOK_SECRET = "e2e-webhook-secret-0123";
 
 /**
- * The whole process (`bun src/main.ts`) against a Bot API emulator over HTTP on loopback:
- * long polling through @grammyjs/runner, replies through the real Bot API wire format.
+ * The whole process (`bun src/main.ts`) against a Bot API emulator over HTTP on loopback,
+ * replies through the real Bot API wire format; the same tests for long polling through
+ * @grammyjs/runner and for webhook mode, where the emulator POSTs updates like Telegram.
  */
-describe("telegram end to end", () => {
+describe.each(["polling", "webhook"] as const)("telegram end to end (%s)", (mode) => {
   const dir = tempDir();
   let api: BotApiEmulator;
   let rvx: ReturnType<typeof startRvx>;
@@ -23,14 +26,29 @@ describe("telegram end to end", () => {
 
   beforeAll(async () => {
     api = await startBotApiEmulator();
+    const port = mode === "webhook" ? await freePort() : 0;
     rvx = startRvx({
       TELEGRAM_BOT_TOKEN: api.token,
       TELEGRAM_API_ROOT: api.apiRoot,
       DATABASE_PATH: join(dir.path, "rvx.db"),
       DEFAULT_LANGUAGE: "ru",
       FLOOD_INTERVAL_MS: "0",
+      BOT_MODE: mode,
+      ...(mode === "webhook"
+        ? {
+            WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`,
+            WEBHOOK_SECRET,
+            WEBHOOK_PORT: String(port),
+          }
+        : {}),
     });
-    await api.waitFor((call) => call.method === "getUpdates", { timeoutMs: 20_000 });
+    const ready = mode === "polling" ? "getUpdates" : "setWebhook";
+    await api.waitFor((call) => call.method === ready, { timeoutMs: 20_000 });
+  });
+
+  it.if(mode === "webhook")("sets the webhook with its secret", () => {
+    expect(api.webhook).toMatchObject({ secret_token: WEBHOOK_SECRET });
+    expect(api.calls.some((c) => c.method === "getUpdates")).toBe(false);
   });
 
   afterAll(async () => {
@@ -46,10 +64,10 @@ describe("telegram end to end", () => {
 
   it("greets in the user's Telegram language and offers the language choice", async () => {
     const after = api.calls.length;
-    expect(await say("/start")).toStartWith("Hi, Alice!");
-    const keyboard = await api.waitFor(
-      (c) => c.method === "sendMessage" && c.index > after + 1 && c.payload.chat_id === alice.id,
-    );
+    api.sendText(alice, "/start");
+    const greeting = await api.waitForReply(alice.id, { after });
+    expect(String(greeting.payload.text)).toStartWith("Hi, Alice!");
+    const keyboard = await api.waitForReply(alice.id, { after: greeting.index + 1 });
     expect(JSON.stringify(keyboard.payload.reply_markup)).toContain("lang:ru");
   });
 

@@ -16,6 +16,8 @@ export function childEnv(env: Record<string, string>): Record<string, string> {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "/tmp",
     LOG_LEVEL: "warn",
+    // Many RVX processes run at once in tests; none needs the default metrics port.
+    METRICS_PORT: "0",
     ...env,
   };
 }
@@ -49,4 +51,13 @@ export function startRvx(env: Record<string, string>) {
     stdout: "pipe",
     stderr: "pipe",
   });
+}
+
+/** A TCP port free on loopback right now (for a child process to listen on). */
+export async function freePort(): Promise<number> {
+  const server = Bun.serve({ hostname: "127.0.0.1", port: 0, fetch: () => new Response() });
+  const port = server.port;
+  await server.stop(true);
+  if (port === undefined) throw new Error("no port");
+  return port;
 }

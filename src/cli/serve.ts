@@ -1,0 +1,200 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { run } from "@grammyjs/runner";
+import { type Bot, GrammyError, HttpError } from "grammy";
+import { type App, createApp } from "../app";
+import { publishCommands } from "../bot/commands";
+import type { BotContext } from "../bot/context";
+import { startWebhookServer } from "../bot/webhook";
+import { systemClock } from "../clock";
+import type { Config, UpdatesConfig } from "../config";
+import type { Logger } from "../logger";
+import { createMetrics } from "../metrics";
+import { backupDatabase, pruneBackups } from "../ops/backup";
+import { scheduleDailyBackups } from "../ops/backup-schedule";
+import { startOpsServer } from "../ops/ops-server";
+import { acquirePidfile } from "../ops/pidfile";
+import { pidfilePath } from "./maintenance";
+
+/** Exit code for a configuration problem (sysexits EX_CONFIG); systemd does not retry it. */
+export const EXIT_CONFIG = 78;
+/** SIGTERM to exit: the issue allows 10 s; this leaves a margin for closing the database. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+/**
+ * How long updates in flight may wait for an AI provider during shutdown; after that the
+ * providers are stopped and those updates are answered by the offline analyzer.
+ */
+const PROVIDER_GRACE_MS = 3_000;
+/** How long shutdown waits for user requests in flight after updates stop arriving. */
+const DRAIN_MS = 4_000;
+const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+/** How updates reach the bot; `stop` stops taking new ones and waits for those in flight. */
+interface UpdateSource {
+  readonly stop: () => Promise<void>;
+  /** Settles if the source ends on its own (the runner gave up). */
+  readonly ended: Promise<void>;
+}
+
+/**
+ * Runs RVX against Telegram until SIGTERM/SIGINT: the bot (long polling or webhook), the
+ * metrics/health endpoint, daily backups and a pidfile beside the database. Returns the exit
+ * code.
+ */
+export async function serveTelegram(config: Config, logger: Logger): Promise<number> {
+  if (config.telegram.mode !== "telegram") throw new Error("serveTelegram needs a bot token");
+  const { token, apiRoot, updates } = config.telegram;
+  mkdirSync(dirname(config.databasePath), { recursive: true });
+  const lock = acquirePidfile(pidfilePath(config));
+  if (!lock.ok) {
+    console.error(`rvx: RVX is already running on ${config.databasePath} (pid ${lock.pid})`);
+    return 1;
+  }
+  const app = createApp({ config, logger, metrics: createMetrics({ defaultMetrics: true }) });
+  const bot = app.createBot(token, { apiRoot });
+  const closeApp = async (drainMs: number) => {
+    await app.stop(drainMs);
+    lock.release();
+  };
+  try {
+    await bot.init();
+  } catch (error) {
+    await closeApp(0);
+    if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
+      console.error("rvx: configuration error: TELEGRAM_BOT_TOKEN was rejected by Telegram");
+      return EXIT_CONFIG;
+    }
+    const reason = error instanceof HttpError ? "cannot reach the Bot API" : "getMe failed";
+    logger.fatal({ err: error, apiRoot }, reason);
+    return 1;
+  }
+  await publishCommands(bot.api, config.defaultLanguage, logger);
+
+  const ops = startOps(config, app, logger);
+  const cancelBackups = scheduleBackups(config, app, logger);
+  let source: UpdateSource;
+  try {
+    source = await receiveUpdates(bot, updates, logger);
+  } catch (error) {
+    logger.fatal({ err: error, via: updates.via }, "cannot start receiving updates");
+    cancelBackups();
+    ops?.stop();
+    await closeApp(0);
+    return 1;
+  }
+  logger.info({ bot: bot.botInfo.username, via: updates.via }, "RVX is running");
+
+  const stopped = Promise.withResolvers<number>();
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, "stopping: finishing updates in flight");
+    const deadline = setTimeout(() => {
+      logger.error("shutdown deadline passed; exiting");
+      stopped.resolve(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    try {
+      cancelBackups();
+      const sourceStopped = source.stop();
+      if (!(await settlesWithin(sourceStopped, PROVIDER_GRACE_MS))) {
+        logger.warn("updates still wait for AI providers; answering them offline");
+        app.stopProviders();
+      }
+      await sourceStopped;
+      await closeApp(DRAIN_MS);
+      ops?.stop();
+      logger.info("stopped cleanly");
+      stopped.resolve(0);
+    } catch (error) {
+      logger.error({ err: error }, "shutdown failed");
+      stopped.resolve(1);
+    } finally {
+      clearTimeout(deadline);
+    }
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  source.ended.then(() => shutdown("update source ended"));
+  return stopped.promise;
+}
+
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: Timer | undefined;
+  const settled = await Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]);
+  clearTimeout(timer);
+  return settled;
+}
+
+async function receiveUpdates(
+  bot: Bot<BotContext>,
+  updates: UpdatesConfig,
+  logger: Logger,
+): Promise<UpdateSource> {
+  if (updates.via === "polling") {
+    // A webhook left from an earlier run would make getUpdates fail; pending updates stay.
+    await bot.api.deleteWebhook();
+    const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+    return {
+      stop: () => runner.stop(),
+      ended: runner.task() ?? new Promise(() => {}),
+    };
+  }
+  const server = startWebhookServer(bot, {
+    host: updates.host,
+    port: updates.port,
+    path: new URL(updates.url).pathname,
+    secret: updates.secret,
+    logger,
+  });
+  await bot.api.setWebhook(updates.url, {
+    secret_token: updates.secret,
+    allowed_updates: ALLOWED_UPDATES,
+  });
+  logger.info({ port: server.port }, "webhook server listening");
+  return {
+    // The webhook stays set while RVX is down: Telegram keeps the updates until it is back.
+    stop: () => server.stop(),
+    ended: new Promise(() => {}),
+  };
+}
+
+function startOps(config: Config, app: App, logger: Logger) {
+  const { metricsHost, metricsPort, metricsToken } = config.ops;
+  if (metricsPort === 0) return undefined;
+  const server = startOpsServer({
+    host: metricsHost,
+    port: metricsPort,
+    ...(metricsToken ? { token: metricsToken } : {}),
+    registry: app.metrics.registry,
+    readiness: {
+      database: () => app.runtime.writable(),
+      telegram: () => app.connectivity.connected,
+      answers: () => app.answerPathAvailable(),
+    },
+  });
+  logger.info({ url: server.url }, "metrics and health endpoint listening");
+  return server;
+}
+
+function scheduleBackups(config: Config, app: App, logger: Logger) {
+  const { backupDir, backupKeep, backupHourUtc } = config.ops;
+  return scheduleDailyBackups(systemClock, backupHourUtc, () => {
+    try {
+      const { path, bytes } = backupDatabase(app.db, backupDir, new Date());
+      const pruned = pruneBackups(backupDir, backupKeep);
+      app.metrics.backupLastSuccess.set(Date.now() / 1000);
+      logger.info({ path, bytes, pruned: pruned.length }, "daily backup written");
+    } catch (error) {
+      logger.error({ err: error }, "daily backup failed");
+    }
+  });
+}

@@ -1,0 +1,249 @@
+import { Database } from "bun:sqlite";
+import { describe, expect, it } from "bun:test";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { postWebhookUpdate, startBotApiEmulator } from "../support/bot-api-emulator";
+import { startFakeAiServer } from "../support/fake-ai-servers";
+import { freePort, runRvx, startRvx, tempDir } from "../support/process";
+
+const alice = { id: 1001, first_name: "Alice", language_code: "en" };
+const bob = { id: 1002, first_name: "Bob", language_code: "en" };
+const SECRET = "ops-webhook-secret-0123";
+
+/** Everything a child process printed, read once it has exited. */
+async function output(child: ReturnType<typeof startRvx>): Promise<string> {
+  const [out, err] = await Promise.all([
+    new Response(child.stdout).text(),
+    new Response(child.stderr).text(),
+  ]);
+  return out + err;
+}
+
+function xpOf(databasePath: string, userId: number): number | undefined {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    return db.query<{ xp: number }, [number]>("SELECT xp FROM users WHERE id = ?").get(userId)?.xp;
+  } finally {
+    db.close();
+  }
+}
+
+describe("operations end to end", () => {
+  it("serves metrics behind a bearer token, health and readiness", async () => {
+    using dir = tempDir();
+    await using api = await startBotApiEmulator();
+    const port = await freePort();
+    const token = "metrics-token-0123456789";
+    const rvx = startRvx({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: join(dir.path, "rvx.db"),
+      METRICS_PORT: String(port),
+      METRICS_TOKEN: token,
+    });
+    await api.waitFor((c) => c.method === "getUpdates", { timeoutMs: 20_000 });
+    const after = api.calls.length;
+    api.sendText(alice, "Bitcoin ETF approved by the SEC");
+    await api.waitForReply(alice.id, { after });
+
+    const base = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${base}/metrics`)).status).toBe(401);
+    const wrong = await fetch(`${base}/metrics`, { headers: { authorization: "Bearer nope" } });
+    expect(wrong.status).toBe(401);
+    const metrics = await fetch(`${base}/metrics`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(metrics.status).toBe(200);
+    const body = await metrics.text();
+    expect(body).toContain('rvx_updates_total{type="message"} 1');
+    expect(body).toContain('rvx_explanations_total{source="offline"} 1');
+    expect(body).toContain("rvx_xp_awarded_total 5");
+    expect(body).toContain("rvx_db_flush_batch_size_bucket");
+    expect(body).toContain("process_resident_memory_bytes");
+    expect(body).not.toContain(api.token);
+    expect(body).not.toContain(token);
+
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: "ready",
+      checks: { database: true, telegram: true, answers: true },
+    });
+
+    rvx.kill("SIGTERM");
+    expect(await rvx.exited).toBe(0);
+  });
+
+  it("refuses webhook requests without the secret and changes nothing", async () => {
+    using dir = tempDir();
+    await using api = await startBotApiEmulator();
+    const port = await freePort();
+    const databasePath = join(dir.path, "rvx.db");
+    const url = `http://127.0.0.1:${port}/hook`;
+    const rvx = startRvx({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: databasePath,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: url,
+      WEBHOOK_SECRET: SECRET,
+      WEBHOOK_PORT: String(port),
+    });
+    await api.waitFor((c) => c.method === "setWebhook", { timeoutMs: 20_000 });
+    const update = (id: number) => ({
+      update_id: id,
+      message: {
+        message_id: id,
+        date: 1,
+        chat: { id: bob.id, type: "private" as const, first_name: bob.first_name },
+        from: { ...bob, is_bot: false },
+        text: "Ethereum upgrade goes live",
+      },
+    });
+    const before = api.calls.length;
+    expect((await postWebhookUpdate(url, update(1))).status).toBe(401);
+    expect((await postWebhookUpdate(url, update(2), "wrong-secret-0123456")).status).toBe(401);
+    expect(
+      (await postWebhookUpdate(`http://127.0.0.1:${port}/other`, update(3), SECRET)).status,
+    ).toBe(404);
+    expect(api.calls.slice(before).filter((c) => c.method === "sendMessage")).toEqual([]);
+    expect(xpOf(databasePath, bob.id)).toBeUndefined();
+
+    expect((await postWebhookUpdate(url, update(4), SECRET)).status).toBe(200);
+    const reply = await api.waitForReply(bob.id, { after: before });
+    expect(String(reply.payload.text)).toContain("Ethereum");
+
+    rvx.kill("SIGTERM");
+    expect(await rvx.exited).toBe(0);
+    expect(xpOf(databasePath, bob.id)).toBe(5);
+  });
+
+  it("finishes an update in flight on SIGTERM, answering offline when the provider hangs", async () => {
+    using dir = tempDir();
+    await using api = await startBotApiEmulator();
+    await using groq = startFakeAiServer("groq");
+    groq.fail("hang");
+    const databasePath = join(dir.path, "rvx.db");
+    const apiKey = "gsk_test_secret_key_0123456789";
+    const rvx = startRvx({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: databasePath,
+      GROQ_API_KEY: apiKey,
+      GROQ_BASE_URL: groq.baseUrl,
+      PROVIDER_TIMEOUT_MS: "120000",
+      LOG_LEVEL: "info",
+    });
+    await api.waitFor((c) => c.method === "getUpdates", { timeoutMs: 20_000 });
+    const after = api.calls.length;
+    api.sendText(alice, "Solana network halted for five hours, validators restart");
+    await groq.until(() => groq.inFlight === 1);
+
+    rvx.kill("SIGTERM");
+    const reply = await api.waitForReply(alice.id, { after, timeoutMs: 15_000 });
+    expect(String(reply.payload.text)).toStartWith("Offline analysis");
+    expect(await rvx.exited).toBe(0);
+    await groq.until(() => groq.inFlight === 0);
+    expect(groq.aborted).toBe(1);
+    expect(xpOf(databasePath, alice.id)).toBe(5);
+
+    const logs = await output(rvx);
+    expect(logs).toContain("stopped cleanly");
+    // Secrets and message text never reach the logs at info.
+    expect(logs).not.toContain(api.token);
+    expect(logs).not.toContain(apiKey);
+    expect(logs).not.toContain("validators restart");
+  });
+
+  it("lets only ADMIN_IDS use /stats, /ban and /broadcast", async () => {
+    using dir = tempDir();
+    await using api = await startBotApiEmulator();
+    const admin = { id: 7, first_name: "Ada", language_code: "en" };
+    const rvx = startRvx({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: join(dir.path, "rvx.db"),
+      ADMIN_IDS: String(admin.id),
+      FLOOD_INTERVAL_MS: "0",
+    });
+    await api.waitFor((c) => c.method === "getUpdates", { timeoutMs: 20_000 });
+    const say = async (user: typeof alice, text: string) => {
+      const after = api.calls.length;
+      api.sendText(user, text);
+      return String((await api.waitForReply(user.id, { after })).payload.text);
+    };
+
+    expect(await say(bob, "/stats")).toContain("I don't know that command");
+    expect(await say(bob, "/ban 7")).toContain("I don't know that command");
+    expect(await say(bob, "/broadcast hi")).toContain("I don't know that command");
+    await say(alice, "/start");
+    const stats = await say(admin, "/stats");
+    expect(stats).toContain("Users: 3 (active today: 3, banned: 0)");
+    expect(stats).toContain("Providers: offline");
+
+    expect(await say(admin, `/ban ${bob.id}`)).toBe(`User ${bob.id} is banned.`);
+    expect(await say(bob, "Bitcoin halving")).toBe(
+      "Access to the bot is suspended for your account.",
+    );
+    expect(await say(admin, "/ban 999")).toBe("No user with id 999 has used the bot.");
+    expect(await say(admin, `/unban ${bob.id}`)).toBe(`User ${bob.id} is unbanned.`);
+    expect(await say(bob, "Bitcoin halving")).toContain("Bitcoin");
+
+    const after = api.calls.length;
+    api.sendText(admin, "/broadcast New course: DeFi basics");
+    await api.waitForReply(admin.id, { after });
+    const confirm = api.sent(admin.id).at(-1);
+    const send = JSON.stringify(confirm?.reply_markup).match(/bc:y:\d+/)?.[0];
+    if (!confirm || !send) throw new Error("no broadcast confirmation");
+    expect(String(confirm.text)).toContain("to 3 users");
+    api.pressButton(admin, confirm, send);
+    await api.waitFor(
+      (c) =>
+        c.method === "editMessageText" && String(c.payload.text).startsWith("Broadcast finished"),
+      { timeoutMs: 10_000 },
+    );
+    for (const user of [alice, bob, admin]) {
+      expect(api.sent(user.id).some((m) => m.text === "New course: DeFi basics")).toBe(true);
+    }
+    rvx.kill("SIGTERM");
+    expect(await rvx.exited).toBe(0);
+  });
+
+  it("backs up while running, refuses to restore under a live instance, restores when stopped", async () => {
+    using dir = tempDir();
+    await using api = await startBotApiEmulator();
+    const env = {
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: join(dir.path, "rvx.db"),
+      BACKUP_DIR: join(dir.path, "backups"),
+      FLOOD_INTERVAL_MS: "0",
+    };
+    const rvx = startRvx(env);
+    await api.waitFor((c) => c.method === "getUpdates", { timeoutMs: 20_000 });
+    let after = api.calls.length;
+    api.sendText(alice, "Bitcoin ETF approved");
+    await api.waitForReply(alice.id, { after });
+
+    const backup = await runRvx(["backup"], { env });
+    expect(backup).toMatchObject({ code: 0 });
+    const [file] = readdirSync(env.BACKUP_DIR);
+    if (!file) throw new Error("no backup written");
+    const path = join(env.BACKUP_DIR, file);
+
+    after = api.calls.length;
+    api.sendText(alice, "Ethereum ETF approved");
+    await api.waitForReply(alice.id, { after });
+    const refused = await runRvx(["restore", path], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("stop it before restoring");
+
+    rvx.kill("SIGTERM");
+    expect(await rvx.exited).toBe(0);
+    expect(xpOf(env.DATABASE_PATH, alice.id)).toBe(10);
+    const restored = await runRvx(["restore", path], { env });
+    expect(restored).toMatchObject({ code: 0 });
+    expect(xpOf(env.DATABASE_PATH, alice.id)).toBe(5);
+  });
+});
