@@ -77,7 +77,7 @@ export type LearnView =
       readonly answers: readonly number[];
       readonly score: number;
       readonly passed: boolean;
-      /** The lesson this pass opened, if any. */
+      /** The following lesson, once this lesson's quiz has been passed (now or before). */
       readonly next: Lesson | undefined;
     };
 
@@ -329,7 +329,9 @@ export function createLearning<S extends LearnerState>(ctx: LearningContext<S>) 
     });
     // Not committed: the quiz stays on its last question, so pressing the answer again retries.
     if (!result.ok) return [UNAVAILABLE, state];
-    const next = rewards.passed ? course.lessons[course.lessons.indexOf(lesson) + 1] : undefined;
+    // A failed retry of a lesson passed before still leads on: the next lesson stays open.
+    const index = course.lessons.indexOf(lesson);
+    const next = rewards.progress.completed ? course.lessons[index + 1] : undefined;
     const view: LearnView = {
       kind: "result",
       course,

@@ -44,7 +44,9 @@ export function identify(users: UserDirectory, config: Config): MiddlewareFn<Bot
       replyTo,
     }));
     if (!session.ok) {
-      await ctx.reply(ctx.t("error.generic"));
+      // A button press must be answered, or its button keeps spinning.
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error.generic") });
+      else await ctx.reply(ctx.t("error.generic"));
       return;
     }
     ctx.lang = session.lang;

@@ -137,8 +137,29 @@ describe("course content", () => {
       name: "ContentError",
       path: "courses[0].lessons[0].title.en",
       message:
-        '01-demo.json (course "demo"): courses[0].lessons[0].title.en: missing the "en" text',
+        '01-demo.json (course "demo", lesson "l1"): courses[0].lessons[0].title.en: missing the "en" text',
     });
+  });
+
+  it("names the file, course, lesson and field of a broken question", () => {
+    const raw = edit(course("wallets", 2), "lessons.2.quiz.1.explanation", { ru: "Потому что." });
+    expect(rejection([course("basics", 1), raw], ["01-basics.json", "02-wallets.json"])).toEqual({
+      name: "ContentError",
+      path: "courses[1].lessons[2].quiz[1].explanation.en",
+      message:
+        '02-wallets.json (course "wallets", lesson "l3"): courses[1].lessons[2].quiz[1].explanation.en: missing the "en" text',
+    });
+  });
+
+  it("names what it can of a course without a usable id", () => {
+    const raw = edit(edit(course(), "id", 7) as object, "lessons.0.id", "Intro");
+    expect(rejection([raw], ["01-demo.json"]).message).toBe(
+      "01-demo.json: courses[0].id: must be a string, got number",
+    );
+    const lessonOnly = edit(course(), "lessons.0.id", "Intro");
+    expect(rejection([lessonOnly]).message).toBe(
+      'course "demo", lesson "Intro": courses[0].lessons[0].id: id "Intro" must be lowercase words of [a-z0-9] joined by "-"',
+    );
   });
 
   it("rejects an empty text", () => {
@@ -152,7 +173,7 @@ describe("course content", () => {
       name: "ContentError",
       path: "courses[0].lessons[1].quiz[0].correct",
       message:
-        '01-demo.json (course "demo"): courses[0].lessons[1].quiz[0].correct: must be an index into options (0..2), got 3',
+        '01-demo.json (course "demo", lesson "l2"): courses[0].lessons[1].quiz[0].correct: must be an index into options (0..2), got 3',
     });
   });
 
@@ -187,7 +208,7 @@ describe("course content", () => {
       name: "ContentError",
       path: "courses[1].lessons[3].quiz",
       message:
-        '02-broken.json (course "broken"): courses[1].lessons[3].quiz: needs at least 3 questions, has 2',
+        '02-broken.json (course "broken", lesson "l4"): courses[1].lessons[3].quiz: needs at least 3 questions, has 2',
     });
   });
 

@@ -62,7 +62,7 @@ export class ContentError extends Error {
     /** Like `courses[2].lessons[1].quiz[0].correct`. */
     readonly path: string,
     readonly problem: string,
-    /** The course file and/or id the field belongs to. */
+    /** The course file, course id and lesson id the field belongs to, as far as known. */
     readonly source: string,
   ) {
     super(`${source}: ${path}: ${problem}`);
@@ -78,13 +78,13 @@ export function validateCourses(
   sources: readonly string[] = [],
 ): Course[] {
   const courses = raw.map((value, i) =>
-    parseCourse(value, `courses[${i}]`, failIn(value, i, sources)),
+    parseCourse(value, `courses[${i}]`, { file: sources[i], course: idOf(value) }),
   );
   courses.forEach((course, i) => {
     for (const key of ["id", "order"] as const) {
       const first = courses.findIndex((c) => c[key] === course[key]);
       if (first < i) {
-        const fail = failIn(raw[i], i, sources);
+        const fail = failAt({ file: sources[i], course: idOf(raw[i]) });
         const value = JSON.stringify(course[key]);
         fail(`courses[${i}].${key}`, `duplicate ${key} ${value} (also courses[${first}].${key})`);
       }
@@ -112,20 +112,34 @@ export function findQuestion(lesson: Lesson, id: string): Question | undefined {
 
 type Fail = (path: string, problem: string) => never;
 type Fields = Readonly<Record<string, unknown>>;
+/** Where a field is, for people: the file, and the course and lesson ids when they are known. */
+type Where = { readonly file?: string; readonly course?: string; readonly lesson?: string };
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const L = CONTENT_LIMITS;
 
-function failIn(value: unknown, index: number, sources: readonly string[]): Fail {
-  const id = isFields(value) && typeof value.id === "string" ? `course "${value.id}"` : undefined;
-  const file = sources[index];
-  const source = file && id ? `${file} (${id})` : (file ?? id ?? "unnamed course");
+/** A Fail naming `where`, like `01-basics.json (course "basics", lesson "consensus")`. */
+function failAt(where: Where): Fail {
+  const ids = [
+    where.course === undefined ? "" : `course "${where.course}"`,
+    where.lesson === undefined ? "" : `lesson "${where.lesson}"`,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  const source =
+    where.file && ids ? `${where.file} (${ids})` : where.file || ids || "unnamed course";
   return (path, problem) => {
     throw new ContentError(path, problem, source);
   };
 }
 
-function parseCourse(value: unknown, path: string, fail: Fail): Course {
+/** The `id` of a raw course or lesson, when it has a string one. */
+function idOf(value: unknown): string | undefined {
+  return isFields(value) && typeof value.id === "string" ? value.id : undefined;
+}
+
+function parseCourse(value: unknown, path: string, where: Where): Course {
+  const fail = failAt(where);
   const o = fields(value, path, ["id", "order", "emoji", "title", "description", "lessons"], fail);
   const course: Course = {
     id: id(o.id, `${path}.id`, L.courseId, fail),
@@ -134,7 +148,8 @@ function parseCourse(value: unknown, path: string, fail: Fail): Course {
     title: localized(o.title, `${path}.title`, L.title, fail),
     description: localized(o.description, `${path}.description`, L.description, fail),
     lessons: list(o.lessons, `${path}.lessons`, L.minLessons, Infinity, "lessons", fail).map(
-      (lesson, i) => parseLesson(lesson, `${path}.lessons[${i}]`, fail),
+      (lesson, i) =>
+        parseLesson(lesson, `${path}.lessons[${i}]`, failAt({ ...where, lesson: idOf(lesson) })),
     ),
   };
   unique(course.lessons, `${path}.lessons`, "lesson", fail);

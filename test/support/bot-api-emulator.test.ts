@@ -222,6 +222,33 @@ describe("bot api emulator", () => {
     ]);
   });
 
+  it("delivers a forged press with data the message has no button for, answerable once", async () => {
+    await using emulator = await startBotApiEmulator({ now: () => NOW });
+    const bot = botFor(emulator);
+    bot.command("start", (ctx) =>
+      ctx.reply("Page 1", { reply_markup: new InlineKeyboard().text("Next", "page:2") }),
+    );
+    const seen: string[] = [];
+    bot.on("callback_query:data", async (ctx) => {
+      seen.push(ctx.callbackQuery.data);
+      await ctx.answerCallbackQuery({ text: "No such page" });
+    });
+    await using _polling = polling(bot);
+
+    emulator.sendText(alice, "/start");
+    await emulator.waitForReply(alice.id);
+    const [shown] = emulator.sent(alice.id);
+    if (!shown) throw new Error("the menu was not sent");
+    expect(() => emulator.pressButton(alice, shown, "page:9")).toThrow("has no button");
+    const press = emulator.forgeButtonPress(alice, shown, "page:9");
+    const answer = await emulator.waitFor((call) => call.method === "answerCallbackQuery");
+
+    expect(seen).toEqual(["page:9"]);
+    expect(press.callback_query?.message?.message_id).toBe(shown.message_id);
+    expect(answer.payload.callback_query_id).toBe(press.callback_query?.id);
+    expect(answer.response).toEqual({ ok: true, result: true });
+  });
+
   it("ends a waiting getUpdates with no updates when it closes", async () => {
     await using emulator = await startBotApiEmulator();
     const bot = botFor(emulator);

@@ -57,6 +57,8 @@ export interface BotApiEmulator extends AsyncDisposable {
   sendUpdate(update: UpdateInput): Update;
   /** Queues `user`'s press of the inline button with `callbackData` on a bot message. */
   pressButton(user: TestUser, message: MessageRef, callbackData: string): Update;
+  /** Queues a press with any `callbackData`, even one the message has no button for (forged). */
+  forgeButtonPress(user: TestUser, message: MessageRef, callbackData: string): Update;
   /** The bot's messages in a chat as they are now (edited text, current markup; deleted ones gone). */
   sent(chatId: number): SentMessage[];
   /** Makes the next call of `method` fail with `fault`; repeated calls queue faults. */

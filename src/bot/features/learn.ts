@@ -1,7 +1,13 @@
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { LearnReply, LearnView } from "../../actors/user";
 import { assertNever } from "../../errors";
-import { encodeAction, LEARN_CALLBACK, parseAction } from "../../learning/callbacks";
+import type { MessageKey } from "../../i18n/i18n";
+import {
+  encodeAction,
+  LEARN_CALLBACK,
+  type LearnAction,
+  parseAction,
+} from "../../learning/callbacks";
 import type { Course, Lesson } from "../../learning/content";
 import { XP } from "../../learning/levels";
 import { escapeHtml } from "../../news/html";
@@ -9,6 +15,9 @@ import type { BotContext } from "../context";
 import { rewardLines } from "./quests";
 
 type Screen = { readonly text: string; readonly keyboard: InlineKeyboard };
+
+/** Telegram's refusals to edit a message that is too old or gone. */
+const UNEDITABLE = ["message can't be edited", "message to edit not found"];
 
 /**
  * /learn and its buttons: the course list, a course's lessons, a lesson read page by page, its
@@ -33,11 +42,7 @@ export function learnFeature(): Composer<BotContext> {
       action,
       replyTo,
     }));
-    if (!reply.ok) {
-      const refusal =
-        reply.reason === "unavailable" ? "error.generic" : (`learn.${reply.reason}` as const);
-      return ctx.answerCallbackQuery({ text: ctx.t(refusal) });
-    }
+    if (!reply.ok) return ctx.answerCallbackQuery({ text: ctx.t(refusalKey(action, reply)) });
     await ctx.answerCallbackQuery(reply.feedback ? { text: ctx.t(`learn.${reply.feedback}`) } : {});
     const screen = render(ctx, reply.view);
     const reward = rewardLines(ctx, reply.reward);
@@ -47,14 +52,35 @@ export function learnFeature(): Composer<BotContext> {
   return feature;
 }
 
-/** Edits the pressed message; pressing a button that shows the same screen is not an error. */
+/**
+ * Why a press changed nothing, for its toast. A refused answer is nearly always a second tap of
+ * an answer already counted (the screen has moved on), so it is not told to start over.
+ */
+function refusalKey(action: LearnAction, reply: Extract<LearnReply, { ok: false }>): MessageKey {
+  switch (reply.reason) {
+    case "unavailable":
+      return "error.generic";
+    case "locked":
+      return "learn.locked";
+    case "stale":
+      return action.kind === "answer" ? "learn.answer_stale" : "learn.stale";
+    default:
+      return assertNever(reply);
+  }
+}
+
+/**
+ * Edits the pressed message; pressing a button that shows the same screen is not an error. A
+ * message Telegram no longer lets the bot edit (too old, deleted) gets the screen as a new one.
+ */
 async function edit(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
   try {
     await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
   } catch (error) {
-    if (error instanceof GrammyError && error.description.includes("message is not modified"))
-      return;
-    throw error;
+    if (!(error instanceof GrammyError)) throw error;
+    if (error.description.includes("message is not modified")) return;
+    if (!UNEDITABLE.some((reason) => error.description.includes(reason))) throw error;
+    await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   }
 }
 
@@ -62,16 +88,20 @@ function render(ctx: BotContext, view: LearnView): Screen {
   const lang = ctx.lang;
   switch (view.kind) {
     case "courses": {
-      const keyboard = new InlineKeyboard();
-      for (const { course, done, total } of view.courses) {
-        const label = ctx.t("learn.course_button", {
-          emoji: course.emoji,
-          title: course.title[lang],
-          done,
-          total,
-        });
-        keyboard.text(label, encodeAction({ kind: "course", courseId: course.id })).row();
-      }
+      // One course a row, and no empty row after the last.
+      const keyboard = new InlineKeyboard(
+        view.courses.map(({ course, done, total }) => [
+          InlineKeyboard.text(
+            ctx.t("learn.course_button", {
+              emoji: course.emoji,
+              title: course.title[lang],
+              done,
+              total,
+            }),
+            encodeAction({ kind: "course", courseId: course.id }),
+          ),
+        ]),
+      );
       const text = ctx.t("learn.courses", {
         lessonXp: XP.lessonCompleted,
         answerXp: XP.correctAnswer,

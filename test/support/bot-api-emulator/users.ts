@@ -89,19 +89,38 @@ export function createSimulatedUsers(state: EmulatorState) {
         `pressButton: message ${ref.message_id} in chat ${chatId} has no button with callback_data ${JSON.stringify(callbackData)}; it has ${JSON.stringify(data)}`,
       );
     }
+    return queuePress(user, stored.message, callbackData);
+  }
+
+  /**
+   * Queues a press carrying `callbackData` whether or not the message has such a button: what a
+   * modified client, or a button from an older version of the message, sends. The query can be
+   * answered like a real one.
+   */
+  function forgeButtonPress(user: TestUser, ref: MessageRef, callbackData: string): Update {
+    const chatId = "chat_id" in ref ? ref.chat_id : ref.chat.id;
+    const stored = chats.get(chatId, ref.message_id);
+    if (!stored?.sent) {
+      throw new Error(`forgeButtonPress: no bot message ${ref.message_id} in chat ${chatId}`);
+    }
+    return queuePress(user, stored.message, callbackData);
+  }
+
+  /** Queues a callback query that can be answered once, as Telegram tracks them. */
+  function queuePress(user: TestUser, message: Message, callbackData: string): Update {
     const id = `${state.botUser.id}${nextQueryId++}`;
     state.callbackQueries.set(id, { answered: false });
     const callback_query = {
       id,
       from: asUser(user),
-      message: stored.message,
-      chat_instance: String(-1009 * Math.abs(chatId)),
+      message,
+      chat_instance: String(-1009 * Math.abs(message.chat.id)),
       data: callbackData,
     };
     return sendUpdate({ callback_query });
   }
 
-  return { sendUpdate, sendText, pressButton };
+  return { sendUpdate, sendText, pressButton, forgeButtonPress };
 }
 
 function asUser(user: TestUser): User {
