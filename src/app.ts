@@ -3,18 +3,15 @@ import { Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { type Broadcaster, spawnBroadcaster } from "./actors/broadcaster";
 import { createAiChain } from "./analyzers/ai-chain";
+import { createAiProvider } from "./analyzers/ai-providers";
 import type { AnswerChain } from "./analyzers/chain";
 import { createSequentialChain } from "./analyzers/chain";
-import { createGeminiProvider } from "./analyzers/gemini";
-import { createGroqProvider } from "./analyzers/groq";
-import { createMistralProvider } from "./analyzers/mistral";
 import { createOfflineAnalyzer } from "./analyzers/offline/offline-analyzer";
-import type { Provider } from "./analyzers/provider";
 import { broadcastTransport } from "./bot/broadcast-transport";
 import { trackConnectivity } from "./bot/connectivity";
 import { createBot, RETRY_POLICY } from "./bot/create-bot";
 import { type Clock, systemClock } from "./clock";
-import type { AiProviderConfig, Config } from "./config";
+import type { Config } from "./config";
 import { createAdminReads } from "./db/admin-reads";
 import { openDatabase } from "./db/open";
 import type { Logger } from "./logger";
@@ -64,7 +61,7 @@ export function createApp(deps: AppDeps) {
       ? undefined
       : createProviderSupervisor(runtime.system, {
           providers: providers.chain.map((p) =>
-            aiProvider(p, providers.timeoutMs + SDK_BACKSTOP_MS),
+            createAiProvider(p, providers.timeoutMs + SDK_BACKSTOP_MS),
           ),
           clock,
           logger,
@@ -170,21 +167,3 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
-
-function aiProvider(config: AiProviderConfig, timeoutMs: number): Provider {
-  const { apiKey, baseUrl, model } = config;
-  switch (config.name) {
-    case "groq":
-      return createGroqProvider({ apiKey, baseURL: baseUrl, model, timeoutMs });
-    case "mistral":
-      return createMistralProvider({ apiKey, serverURL: baseUrl, model, timeoutMs });
-    case "gemini":
-      return createGeminiProvider({
-        apiKey,
-        baseUrl,
-        model,
-        timeoutMs,
-        ...(config.thinkingBudget === undefined ? {} : { thinkingBudget: config.thinkingBudget }),
-      });
-  }
-}

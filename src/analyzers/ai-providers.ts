@@ -1,0 +1,43 @@
+import type { AiProviderConfig } from "../config";
+import type { Provider } from "./provider";
+
+/**
+ * The provider for one configured AI service. Its SDK is imported on the first call, so a
+ * process loads only the SDKs it has keys for (the Mistral SDK alone is ~70 MB of RSS); the
+ * imports are static strings, so `bun build --compile` still embeds all three.
+ */
+export function createAiProvider(config: AiProviderConfig, timeoutMs: number): Provider {
+  let loaded: Promise<Provider> | undefined;
+  const load = () => {
+    loaded ??= instantiate(config, timeoutMs);
+    return loaded;
+  };
+  return {
+    name: config.name,
+    explain: async (request) => (await load()).explain(request),
+  };
+}
+
+async function instantiate(config: AiProviderConfig, timeoutMs: number): Promise<Provider> {
+  const { apiKey, baseUrl, model } = config;
+  switch (config.name) {
+    case "groq": {
+      const { createGroqProvider } = await import("./groq");
+      return createGroqProvider({ apiKey, baseURL: baseUrl, model, timeoutMs });
+    }
+    case "mistral": {
+      const { createMistralProvider } = await import("./mistral");
+      return createMistralProvider({ apiKey, serverURL: baseUrl, model, timeoutMs });
+    }
+    case "gemini": {
+      const { createGeminiProvider } = await import("./gemini");
+      return createGeminiProvider({
+        apiKey,
+        baseUrl,
+        model,
+        timeoutMs,
+        ...(config.thinkingBudget === undefined ? {} : { thinkingBudget: config.thinkingBudget }),
+      });
+    }
+  }
+}
