@@ -30,6 +30,9 @@ export function explainFeature(config: Config): Composer<BotContext> {
   return feature;
 }
 
+/** Show "typing…" if the answer takes longer than this. */
+const TYPING_AFTER_MS = 300;
+
 async function explain(ctx: BotContext, text: string, config: Config): Promise<void> {
   if (text.length > MAX_NEWS_CHARS) {
     await ctx.reply(ctx.t("explain.too_long", { length: text.length, max: MAX_NEWS_CHARS }));
@@ -39,13 +42,16 @@ async function explain(ctx: BotContext, text: string, config: Config): Promise<v
     await ctx.reply(ctx.t("explain.empty"));
     return;
   }
-  ctx
-    .replyWithChatAction("typing")
-    .catch((error) => ctx.log.warn({ err: error }, "chat action failed"));
-  const reply = await ctx.askUser<ExplainReply>(
-    (replyTo) => ({ type: "explain", text, replyTo }),
-    EXPLAIN_ASK_MS,
-  );
+  // "typing…" only when the answer is slow (an AI call), not for a cached one: a cosmetic call
+  // whose failure is logged, never shown.
+  const typing = setTimeout(() => {
+    ctx
+      .replyWithChatAction("typing")
+      .catch((error) => ctx.log.warn({ err: error }, "chat action failed"));
+  }, TYPING_AFTER_MS);
+  const reply = await ctx
+    .askUser<ExplainReply>((replyTo) => ({ type: "explain", text, replyTo }), EXPLAIN_ASK_MS)
+    .finally(() => clearTimeout(typing));
   await ctx.reply(render(ctx, reply, config), { parse_mode: "HTML" });
 }
 
