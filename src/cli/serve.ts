@@ -50,6 +50,17 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
     console.error(`rvx: RVX is already running on ${config.databasePath} (pid ${lock.pid})`);
     return 1;
   }
+  // Signals are caught from here on: one that arrives while starting up is acted on as soon
+  // as there is something to stop, so SIGTERM never kills a half-started process.
+  let requested: string | undefined;
+  let shutdown: ((reason: string) => Promise<void>) | undefined;
+  const onSignal = (signal: string) => {
+    if (shutdown) void shutdown(signal);
+    else requested ??= signal;
+  };
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
+
   const app = createApp({ config, logger, metrics: createMetrics({ defaultMetrics: true }) });
   const bot = app.createBot(token, { apiRoot });
   const closeApp = async (drainMs: number) => {
@@ -67,6 +78,11 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
     const reason = error instanceof HttpError ? "cannot reach the Bot API" : "getMe failed";
     logger.fatal({ err: error, apiRoot }, reason);
     return 1;
+  }
+  if (requested) {
+    logger.info({ reason: requested }, "stopped while starting");
+    await closeApp(0);
+    return 0;
   }
   await publishCommands(bot.api, config.defaultLanguage, logger);
 
@@ -86,7 +102,7 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
 
   const stopped = Promise.withResolvers<number>();
   let stopping = false;
-  const shutdown = async (reason: string) => {
+  shutdown = async (reason: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, "stopping: finishing updates in flight");
@@ -113,9 +129,8 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
       clearTimeout(deadline);
     }
   };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  source.ended.then(() => shutdown("update source ended"));
+  source.ended.then(() => shutdown?.("update source ended"));
+  if (requested) void shutdown(requested);
   return stopped.promise;
 }
 

@@ -75,6 +75,19 @@ describe("operations end to end", () => {
     expect(await rvx.exited).toBe(0);
   });
 
+  it("exits 0 on a SIGTERM that arrives while it is starting", async () => {
+    using dir = tempDir();
+    await using api = await startBotApiEmulator();
+    const rvx = startRvx({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: join(dir.path, "rvx.db"),
+    });
+    await api.waitFor((c) => c.method === "getMe", { timeoutMs: 20_000 });
+    rvx.kill("SIGTERM");
+    expect(await rvx.exited).toBe(0);
+  });
+
   it("refuses webhook requests without the secret and changes nothing", async () => {
     using dir = tempDir();
     await using api = await startBotApiEmulator();
