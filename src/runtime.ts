@@ -2,7 +2,7 @@ import type { Database } from "bun:sqlite";
 import { type Ref, start, stop } from "nact";
 import { ask } from "./actors/ask";
 import { type DbWriterMsg, spawnDbWriter, type WriteResult } from "./actors/db-writer";
-import { spawnUser } from "./actors/user";
+import { createUserBehaviour } from "./actors/user";
 import type { AnswerChain } from "./analyzers/chain";
 import { createExplanationCache } from "./cache/explanation-cache";
 import type { Cancel, Clock } from "./clock";
@@ -61,24 +61,24 @@ export function startRuntime(deps: RuntimeDeps) {
     ttlMs: config.cacheTtlMs,
     offlineTtlMs: Math.min(OFFLINE_CACHE_TTL_MS, config.cacheTtlMs),
   });
+  const userBehaviour = createUserBehaviour({
+    reads,
+    writer,
+    explainer,
+    clock,
+    logger,
+    metrics,
+    floodIntervalMs: config.floodIntervalMs,
+    dailyLimit: config.dailyLimit,
+    defaultLanguage: config.defaultLanguage,
+    commitTimeoutMs: COMMIT_TIMEOUT_MS,
+    courses,
+  });
   const users = createUserDirectory(system, {
     clock,
     metrics,
     idleMs: config.userIdleMs,
-    spawnUser: (shard, userId) =>
-      spawnUser(shard, userId, {
-        reads,
-        writer,
-        explainer,
-        clock,
-        logger,
-        metrics,
-        floodIntervalMs: config.floodIntervalMs,
-        dailyLimit: config.dailyLimit,
-        defaultLanguage: config.defaultLanguage,
-        commitTimeoutMs: COMMIT_TIMEOUT_MS,
-        courses,
-      }),
+    spawnUser: userBehaviour.spawn,
   });
 
   /** Commits everything queued so far. */

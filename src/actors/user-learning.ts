@@ -135,8 +135,10 @@ export interface LearnerState {
   readonly persisted: boolean;
 }
 
+/** Shared by every user without lesson progress; progress maps are copied on write. */
+const NO_PROGRESS: ProgressMap = new Map();
+
 export interface LearningContext<S extends LearnerState> {
-  readonly userId: number;
   readonly deps: LearningDeps;
   /** Commits writes through the DB-writer; false when they were not committed. */
   readonly commit: (writes: readonly Write[]) => Promise<boolean>;
@@ -162,12 +164,15 @@ const UNAVAILABLE = { ok: false, reason: "unavailable" } as const;
  * and `activity`, which turns any activity (an explanation too) into XP, streak and quest
  * progress committed in one transaction before the reply that reports it.
  */
-export function createLearning<S extends LearnerState>(ctx: LearningContext<S>) {
-  const { userId, deps } = ctx;
+export function createLearning<S extends LearnerState & { readonly id: number }>(
+  ctx: LearningContext<S>,
+) {
+  const { deps } = ctx;
 
   /** Lesson progress from SQLite, for the actor's initial state. */
-  function loadProgress(): ProgressMap {
+  function loadProgress(userId: number): ProgressMap {
     const rows = deps.reads.lessonProgress(userId);
+    if (rows.length === 0) return NO_PROGRESS;
     return new Map(
       rows.map((r): [string, LessonProgress] => [
         progressKey(r.courseId, r.lessonId),
@@ -178,8 +183,8 @@ export function createLearning<S extends LearnerState>(ctx: LearningContext<S>) 
 
   function questsFor(state: S, day: number): DailyQuests {
     if (state.quests?.day === day) return state.quests;
-    const rows = deps.reads.quests(userId, day);
-    return rows.length > 0 ? questsFromRows(day, rows) : drawQuests(userId, day);
+    const rows = deps.reads.quests(state.id, day);
+    return rows.length > 0 ? questsFromRows(day, rows) : drawQuests(state.id, day);
   }
 
   async function activity(
@@ -190,6 +195,7 @@ export function createLearning<S extends LearnerState>(ctx: LearningContext<S>) 
     const advanced = advanceQuests(questsFor(state, day), input.events);
     const xpAwarded = input.baseXp + advanced.completed.length * XP.questCompleted;
     const streak = extendStreak(state.streak, day);
+    const userId = state.id;
     const writes: Write[] = [ctx.ensureUser(state), ...input.writes];
     if (xpAwarded > 0)
       writes.push({ type: "awardXp", userId, amount: xpAwarded, week: utcWeek(day) });
@@ -318,7 +324,7 @@ export function createLearning<S extends LearnerState>(ctx: LearningContext<S>) 
       writes: [
         {
           type: "recordQuiz",
-          userId,
+          userId: state.id,
           courseId: course.id,
           lessonId: lesson.id,
           score,
@@ -371,7 +377,7 @@ export function createLearning<S extends LearnerState>(ctx: LearningContext<S>) 
       }
       case "leaderboard": {
         const week = utcWeek(utcDay(deps.clock.now()));
-        dispatch(msg.replyTo, { ok: true, board: deps.reads.leaderboard(userId, week) });
+        dispatch(msg.replyTo, { ok: true, board: deps.reads.leaderboard(state.id, week) });
         return state;
       }
       default:

@@ -116,18 +116,20 @@ interface UserState extends UserRow, LearnerState {
 export const userActorName = (userId: number): string => `u${userId}`;
 
 /**
- * Spawns the actor that owns one user's state: profile, language, flood timestamp, today's
- * quota, XP, and learning (lesson progress, the lesson or quiz in progress, streak, quests;
- * handled in user-learning.ts). Its state is loaded from SQLite at spawn (and after a crash), and every change
- * is committed through the DB-writer before the reply that reports it.
+ * The behaviour of every user actor: one set of handlers per runtime, shared by all users (a
+ * user's id is in its state), so an actor costs little more than its state. Each actor owns
+ * one user's profile, language, flood timestamp, today's quota, XP, and learning (lesson
+ * progress, the lesson or quiz in progress, streak, quests; see user-learning.ts). Its state is
+ * loaded from SQLite at spawn (and after a crash), and every change is committed through the
+ * DB-writer before the reply that reports it.
  */
-export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps): Ref<UserMsg> {
-  const log = deps.logger.child({ actor: "user", userId });
+export function createUserBehaviour(deps: UserDeps) {
+  const log = deps.logger.child({ actor: "user" });
 
-  const load = (): UserState => {
+  const load = (userId: number): UserState => {
     const row = deps.reads.user(userId);
     if (!row) return fresh(userId, deps.defaultLanguage);
-    return { ...row, persisted: true, progress: learning.loadProgress() };
+    return { ...row, persisted: true, progress: learning.loadProgress(userId) };
   };
 
   const commit = async (writes: readonly Write[]): Promise<boolean> => {
@@ -140,24 +142,29 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
       );
       return result.type === "committed";
     } catch (error) {
-      log.error({ err: error }, "commit did not complete");
+      log.error({ err: error, writes: writes.map((w) => w.type) }, "commit did not complete");
       return false;
     }
   };
 
   const ensureUser = (state: UserState, lang: Lang): Write => ({
     type: "ensureUser",
-    userId,
+    userId: state.id,
     firstName: state.firstName,
     lang,
     at: deps.clock.now(),
   });
 
   const learning = createLearning<UserState>({
-    userId,
     deps,
     commit,
     ensureUser: (state) => ensureUser(state, state.lang),
+  });
+
+  // A defect while handling a message: answer the waiting caller, then reload from SQLite.
+  const onCrash = supervise("reset", log, (message) => {
+    const replyTo = (message as { replyTo?: Ref<Unavailable> } | undefined)?.replyTo;
+    if (replyTo) dispatch(replyTo, { ok: false, reason: "unavailable" });
   });
 
   async function hello(state: UserState, msg: Extract<UserMsg, { type: "hello" }>) {
@@ -190,6 +197,7 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
     }
     const explanation = await deps.explainer.explain(normalizeNews(msg.text), state.lang);
     const now = deps.clock.now();
+    const userId = state.id;
     // XP, streak and quest progress are committed with the quota, before the reply.
     const result = await learning.activity(state, {
       baseXp: XP.explanation,
@@ -259,15 +267,15 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
         const next = { ...state, lang: msg.lang, langChosen: true };
         const ok = await commit([
           ensureUser(next, msg.lang),
-          { type: "setLanguage", userId, lang: msg.lang },
+          { type: "setLanguage", userId: state.id, lang: msg.lang },
         ]);
         dispatch(msg.replyTo, ok ? { ok: true } : { ok: false, reason: "unavailable" });
         return ok ? { ...next, persisted: true } : state;
       }
       case "setBanned": {
-        const ok = await commit([{ type: "setBanned", userId, banned: msg.banned }]);
+        const ok = await commit([{ type: "setBanned", userId: state.id, banned: msg.banned }]);
         dispatch(msg.replyTo, ok ? { ok: true } : { ok: false, reason: "unavailable" });
-        if (ok) log.info({ banned: msg.banned }, "ban changed by an admin");
+        if (ok) log.info({ userId: state.id, banned: msg.banned }, "ban changed by an admin");
         return ok ? { ...state, banned: msg.banned } : state;
       }
       case "requestDelete": {
@@ -280,10 +288,10 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
           dispatch(msg.replyTo, { ok: true, done: false });
           return state;
         }
-        const ok = await commit([{ type: "deleteUser", userId }]);
+        const ok = await commit([{ type: "deleteUser", userId: state.id }]);
         dispatch(msg.replyTo, ok ? { ok: true, done: true } : { ok: false, reason: "unavailable" });
-        if (ok) log.info("user erased their data");
-        return ok ? fresh(userId, deps.defaultLanguage) : state;
+        if (ok) log.info({ userId: state.id }, "user erased their data");
+        return ok ? fresh(state.id, deps.defaultLanguage) : state;
       }
       case "cancel": {
         dispatch(msg.replyTo, { ok: true, done: state.pending !== undefined });
@@ -299,15 +307,18 @@ export function spawnUser(parent: Ref<unknown>, userId: number, deps: UserDeps):
     }
   }
 
-  return spawn(parent, handle, userActorName(userId), {
-    initialStateFunc: load,
-    // A defect while handling a message: answer the waiting caller, then reload from SQLite.
-    onCrash: supervise("reset", log, (message) => {
-      const replyTo = (message as { replyTo?: Ref<Unavailable> } | undefined)?.replyTo;
-      if (replyTo) dispatch(replyTo, { ok: false, reason: "unavailable" });
-    }),
-  });
+  return {
+    /** Spawns user `userId`'s actor under `parent` (a shard). */
+    spawn(parent: Ref<unknown>, userId: number): Ref<UserMsg> {
+      return spawn(parent, handle, userActorName(userId), {
+        initialStateFunc: () => load(userId),
+        onCrash,
+      });
+    },
+  };
 }
+
+export type UserBehaviour = ReturnType<typeof createUserBehaviour>;
 
 function fresh(id: number, lang: Lang): UserState {
   return {

@@ -25,7 +25,7 @@ export interface UserDirectoryDeps {
  * receive messages, and routing is a Map lookup followed by a message straight to the user.
  * Idle users are passivated on the injected clock, and only when nothing of theirs is in flight,
  * so a stop never drops a queued message; their state is reloaded from SQLite on the next one.
- * Each user actor's own crash policy (reset: reload from SQLite) is set in `spawnUser`.
+ * Each user actor's own crash policy (reset: reload from SQLite) is set in createUserBehaviour.
  */
 export function createUserDirectory(root: Ref<unknown>, deps: UserDirectoryDeps) {
   const shardCount = deps.shards ?? 64;
