@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { Bot, type Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { type App, createApp } from "../../src/app";
+import { botInfo } from "../../src/bot/bot-info";
 import type { Clock } from "../../src/clock";
 import { parseConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
@@ -16,21 +17,11 @@ import { nextTurn, tempDir } from "./lib";
 
 const TOKEN = "7000000001:AAEmulatedTokenForBenchmarks_000001";
 
-export const BOT_INFO: UserFromGetMe = {
+export const BOT_INFO: UserFromGetMe = botInfo({
   id: 7000000001,
-  is_bot: true,
-  first_name: "RVX Bench",
+  firstName: "RVX Bench",
   username: "rvx_bench_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+});
 
 /** Something that handles updates: the RVX bot or the bare baseline. */
 export interface Target {

@@ -34,14 +34,8 @@ export interface BroadcasterDeps {
   readonly reportEvery?: number;
 }
 
-type Active = {
-  id: number;
-  cursor: number;
-  sent: number;
-  failed: number;
-  total: number;
-  status: BroadcastRow["status"];
-};
+/** The broadcast being sent: its row as loaded, with the progress counters kept current. */
+type Active = { -readonly [K in keyof BroadcastRow]: BroadcastRow[K] };
 
 /**
  * Spawns the actor that sends admin broadcasts one message at a time, paced on the injected
@@ -78,10 +72,8 @@ export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps) {
     });
 
   const report = async (b: Active) => {
-    const row = deps.reads.broadcast(b.id);
-    if (!row) return;
     try {
-      await deps.report({ ...row, ...b });
+      await deps.report({ ...b });
     } catch (error) {
       log.warn({ err: error, broadcastId: b.id }, "progress report failed");
     }
@@ -112,8 +104,7 @@ export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps) {
       if (queue.length > 0) schedule(ref);
       return;
     }
-    const text = deps.reads.broadcast(b.id)?.text ?? "";
-    const outcome = await deps.send(userId, text);
+    const outcome = await deps.send(userId, b.text);
     b.cursor = userId;
     if (outcome === "sent") b.sent++;
     else b.failed++;

@@ -10,26 +10,18 @@ import { silentLogger } from "../logger";
 import { createMetrics } from "../metrics";
 import { createProviderSupervisor } from "../supervisors/provider-supervisor";
 import { createAiChain } from "./ai-chain";
-import { createGeminiProvider } from "./gemini";
-import { createGroqProvider } from "./groq";
-import { createMistralProvider } from "./mistral";
+import { createAiProvider } from "./ai-providers";
 import type { Provider, ProviderName } from "./provider";
 
 const KINDS = ["groq", "mistral", "gemini"] as const;
 const TIMEOUT_MS = 15_000;
 
-function adapterFor(kind: FakeAiKind, baseUrl: string): Provider {
-  // The SDK's own deadline is far off: the provider actor's deadline, on the manual clock, decides.
-  const common = { apiKey: "test-key-0123456789", model: "test-model", timeoutMs: 600_000 };
-  switch (kind) {
-    case "groq":
-      return createGroqProvider({ ...common, baseURL: baseUrl });
-    case "mistral":
-      return createMistralProvider({ ...common, serverURL: baseUrl });
-    case "gemini":
-      return createGeminiProvider({ ...common, baseUrl });
-  }
-}
+/**
+ * The production mapping from config to SDK adapter. The SDK's own deadline is far off so the
+ * provider actor's deadline, on the manual clock, decides.
+ */
+const adapterFor = (name: FakeAiKind, baseUrl: string): Provider =>
+  createAiProvider({ name, apiKey: "test-key-0123456789", baseUrl, model: "test-model" }, 600_000);
 
 /** groq, mistral and gemini fakes under one supervisor (threshold 3), then an offline stand-in. */
 function setup(options: { concurrency?: number } = {}) {

@@ -5,10 +5,9 @@ import { migrate } from "./migrations";
 import { createReads } from "./reads";
 import { createWriteApplier } from "./writes";
 
-/** Every SQL statement a module prepares, captured by wrapping `prepare` on a migrated DB. */
+/** Every SQL statement a module prepares, captured by wrapping `prepare` on its own DB. */
 function preparedBy(create: (db: Database) => unknown): string[] {
-  const db = new Database(":memory:");
-  migrate(db);
+  const db = migrated();
   const seen: string[] = [];
   const prepare = db.prepare.bind(db);
   db.prepare = ((sql: string) => {
@@ -19,9 +18,21 @@ function preparedBy(create: (db: Database) => unknown): string[] {
   return seen;
 }
 
-function planOf(sql: string): string {
+function migrated(): Database {
   const db = new Database(":memory:");
   migrate(db);
+  return db;
+}
+
+const db = migrated();
+const tables = new Set(
+  db
+    .query<{ name: string }, []>("SELECT name FROM sqlite_master WHERE type = 'table'")
+    .all()
+    .map((t) => t.name),
+);
+
+function planOf(sql: string): string {
   const params = sql.match(/\?|\$\w+/g) ?? [];
   const named = params.some((p) => p.startsWith("$"));
   const rows = named
@@ -32,14 +43,6 @@ function planOf(sql: string): string {
 
 /** Full scans of a table (not of an index, nor of a subquery's rows). */
 function tableScans(plan: string): string[] {
-  const db = new Database(":memory:");
-  migrate(db);
-  const tables = new Set(
-    db
-      .query<{ name: string }, []>("SELECT name FROM sqlite_master WHERE type = 'table'")
-      .all()
-      .map((t) => t.name),
-  );
   return [...plan.matchAll(/^SCAN (\w+)(?! USING (COVERING )?INDEX)$/gm)]
     .filter((m) => tables.has(m[1] ?? ""))
     .map((m) => m[0]);

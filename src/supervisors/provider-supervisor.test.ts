@@ -9,9 +9,7 @@ import {
 import { until } from "../../test/support/until";
 import { ask } from "../actors/ask";
 import type { CallResult, ProviderMsg } from "../actors/provider";
-import { createGeminiProvider } from "../analyzers/gemini";
-import { createGroqProvider } from "../analyzers/groq";
-import { createMistralProvider } from "../analyzers/mistral";
+import { createAiProvider } from "../analyzers/ai-providers";
 import { PROBE_TEXT } from "../analyzers/prompt";
 import type { Provider } from "../analyzers/provider";
 import { ManualClock } from "../clock";
@@ -23,18 +21,12 @@ const TIMEOUT_MS = 15_000;
 const COOLDOWN_MS = 60_000;
 const HEALTHCHECK_MS = 300_000;
 
-/** A real SDK adapter for a fake server; its own deadline is far off so the actor's decides. */
-function adapterFor(kind: FakeAiKind, baseUrl: string): Provider {
-  const common = { apiKey: KEY, model: "test-model", timeoutMs: 600_000 };
-  switch (kind) {
-    case "groq":
-      return createGroqProvider({ ...common, baseURL: baseUrl });
-    case "mistral":
-      return createMistralProvider({ ...common, serverURL: baseUrl });
-    case "gemini":
-      return createGeminiProvider({ ...common, baseUrl });
-  }
-}
+/**
+ * The production mapping from config to SDK adapter. The SDK's own deadline is far off so the
+ * provider actor's deadline, on the manual clock, decides.
+ */
+const adapterFor = (name: FakeAiKind, baseUrl: string): Provider =>
+  createAiProvider({ name, apiKey: KEY, baseUrl, model: "test-model" }, 600_000);
 
 /** One groq provider under a supervisor on a manual clock, jitter 0, threshold 3. */
 function setup(options: { concurrency?: number; random?: () => number } = {}) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "bun:test";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { childEnv, tempDir } from "../support/process";
+import { runCommand, tempDir } from "../support/process";
 
 const ROOT = join(import.meta.dir, "..", "..");
 
@@ -23,21 +23,8 @@ describe("compiled binary", () => {
   }, 120_000);
   afterAll(() => dir[Symbol.dispose]());
 
-  async function run(args: string[], stdin = "") {
-    const child = Bun.spawn([binary, ...args], {
-      cwd: "/",
-      env: childEnv({ DEFAULT_LANGUAGE: "en" }),
-      stdin: new Blob([stdin]),
-      stdout: "pipe",
-      stderr: "pipe",
-    });
-    const [stdout, stderr, code] = await Promise.all([
-      new Response(child.stdout).text(),
-      new Response(child.stderr).text(),
-      child.exited,
-    ]);
-    return { stdout, stderr, code };
-  }
+  const run = (args: string[], stdin = "") =>
+    runCommand([binary, ...args], { cwd: "/", env: { DEFAULT_LANGUAGE: "en" }, stdin });
 
   it("prints its usage", async () => {
     const { stdout, code } = await run(["--help"]);

@@ -4,20 +4,11 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { postWebhookUpdate, startBotApiEmulator } from "../support/bot-api-emulator";
 import { startFakeAiServer } from "../support/fake-ai-servers";
-import { freePort, runRvx, startRvx, tempDir } from "../support/process";
+import { finished, freePort, runRvx, startRvx, tempDir } from "../support/process";
 
 const alice = { id: 1001, first_name: "Alice", language_code: "en" };
 const bob = { id: 1002, first_name: "Bob", language_code: "en" };
 const SECRET = "ops-webhook-secret-0123";
-
-/** Everything a child process printed, read once it has exited. */
-async function output(child: ReturnType<typeof startRvx>): Promise<string> {
-  const [out, err] = await Promise.all([
-    new Response(child.stdout).text(),
-    new Response(child.stderr).text(),
-  ]);
-  return out + err;
-}
 
 function xpOf(databasePath: string, userId: number): number | undefined {
   const db = new Database(databasePath, { readonly: true });
@@ -161,7 +152,8 @@ describe("operations end to end", () => {
     expect(groq.aborted).toBe(1);
     expect(xpOf(databasePath, alice.id)).toBe(5);
 
-    const logs = await output(rvx);
+    const { stdout, stderr } = await finished(rvx);
+    const logs = stdout + stderr;
     expect(logs).toContain("stopped cleanly");
     // Secrets and message text never reach the logs at info.
     expect(logs).not.toContain(api.token);

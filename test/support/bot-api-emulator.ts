@@ -1,4 +1,5 @@
 import type { Message, ResponseParameters, Update, User, UserFromGetMe } from "grammy/types";
+import { botInfo } from "../../src/bot/bot-info";
 import { type ApiCall, createCallLog, type WaitOptions } from "./bot-api-emulator/call-log";
 import { createChatStore, type SentMessage } from "./bot-api-emulator/chat-store";
 import {
@@ -91,23 +92,14 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     first_name: "RVX Test",
     username: "rvx_test_bot",
   };
-  const botInfo: UserFromGetMe = {
-    ...botUser,
-    is_bot: true,
+  const info: UserFromGetMe = botInfo({
+    id: botUser.id,
+    firstName: botUser.first_name,
     username: "rvx_test_bot",
-    can_join_groups: true,
-    can_read_all_group_messages: false,
-    supports_inline_queries: false,
-    can_connect_to_business: false,
-    has_main_web_app: false,
-    has_topics_enabled: false,
-    allows_users_to_create_topics: false,
-    can_manage_bots: false,
-    supports_join_request_queries: false,
-  };
+  });
   const state: EmulatorState = {
     botUser,
-    botInfo,
+    botInfo: info,
     now,
     updates: createUpdateQueue(),
     chats: createChatStore(),
@@ -194,7 +186,7 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
   return {
     apiRoot: `http://127.0.0.1:${server.port}`,
     token,
-    botInfo,
+    botInfo: info,
     calls: log.calls,
     get pendingUpdates() {
       return state.updates.pending;

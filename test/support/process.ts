@@ -22,24 +22,39 @@ export function childEnv(env: Record<string, string>): Record<string, string> {
   };
 }
 
-/** Runs `bun src/main.ts ...args` to completion with the given stdin. */
-export async function runRvx(
-  args: string[],
-  options: { env: Record<string, string>; stdin?: string },
-) {
-  const child = Bun.spawn([process.execPath, "src/main.ts", ...args], {
-    cwd: ROOT,
-    env: childEnv(options.env),
-    stdin: options.stdin === undefined ? "ignore" : new Blob([options.stdin]),
-    stdout: "pipe",
-    stderr: "pipe",
-  });
+/** What a child process printed on stdout and stderr, and its exit code, once it has exited. */
+export async function finished(child: {
+  readonly stdout: ReadableStream<Uint8Array>;
+  readonly stderr: ReadableStream<Uint8Array>;
+  readonly exited: Promise<number>;
+}) {
   const [stdout, stderr, code] = await Promise.all([
     new Response(child.stdout).text(),
     new Response(child.stderr).text(),
     child.exited,
   ]);
   return { stdout, stderr, code };
+}
+
+/** Runs `command` to completion with the given stdin and an environment from {@link childEnv}. */
+export function runCommand(
+  command: string[],
+  options: { env: Record<string, string>; stdin?: string; cwd?: string },
+) {
+  return finished(
+    Bun.spawn(command, {
+      cwd: options.cwd ?? ROOT,
+      env: childEnv(options.env),
+      stdin: options.stdin === undefined ? "ignore" : new Blob([options.stdin]),
+      stdout: "pipe",
+      stderr: "pipe",
+    }),
+  );
+}
+
+/** Runs `bun src/main.ts ...args` to completion with the given stdin. */
+export function runRvx(args: string[], options: { env: Record<string, string>; stdin?: string }) {
+  return runCommand([process.execPath, "src/main.ts", ...args], options);
 }
 
 /** Starts `bun src/main.ts` in the background. */

@@ -1,23 +1,16 @@
 import { createInterface } from "node:readline";
 import type { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { botInfo } from "../bot-info";
 import type { BotContext } from "../context";
 import { type ConsoleApiState, consoleApi } from "./console-api";
 
 /** The bot's identity in console mode (no getMe call is made). */
-export const CONSOLE_BOT: UserFromGetMe = {
+export const CONSOLE_BOT: UserFromGetMe = botInfo({
   id: 1,
-  is_bot: true,
-  first_name: "RVX",
+  firstName: "RVX",
   username: "rvx_console_bot",
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
+});
 
 export interface ConsoleIo {
   readonly input: NodeJS.ReadableStream;
