@@ -65,7 +65,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
     }),
     providerRequests: new Counter({
       name: "rvx_provider_requests_total",
-      help: "Calls routed to an AI provider, by outcome: ok, a failure kind (timeout, network, server, rate_limited, auth, bad_request, malformed), busy (concurrency limit), cancelled, crashed, or skipped (breaker open or trial taken, no call made)",
+      help: "Calls routed to an AI provider, by outcome: ok, a failure kind (timeout, network, server, rate_limited, auth, bad_request, malformed, wrong_language), busy (concurrency limit), cancelled, crashed, or skipped (breaker open or trial taken, no call made)",
       labelNames: ["provider", "outcome"] as const,
       registers,
     }),

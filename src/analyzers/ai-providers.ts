@@ -1,15 +1,21 @@
 import type { AiProviderConfig } from "../config";
+import type { AnswerPolicy } from "./answer-shaper";
 import type { Provider } from "./provider";
 
 /**
  * The provider for one configured AI service. Its SDK is imported on the first call, so a
  * process loads only the SDKs it has keys for (the Mistral SDK alone is ~70 MB of RSS); the
- * imports are static strings, so `bun build --compile` still embeds all three.
+ * imports are static strings, so `bun build --compile` still embeds all three. `answer` sets
+ * the answer length (ANSWER_MAX_CHARS), the clock and the byte cap.
  */
-export function createAiProvider(config: AiProviderConfig, timeoutMs: number): Provider {
+export function createAiProvider(
+  config: AiProviderConfig,
+  timeoutMs: number,
+  answer: Partial<AnswerPolicy> = {},
+): Provider {
   let loaded: Promise<Provider> | undefined;
   const load = () => {
-    loaded ??= instantiate(config, timeoutMs);
+    loaded ??= instantiate(config, timeoutMs, answer);
     return loaded;
   };
   return {
@@ -18,16 +24,20 @@ export function createAiProvider(config: AiProviderConfig, timeoutMs: number): P
   };
 }
 
-async function instantiate(config: AiProviderConfig, timeoutMs: number): Promise<Provider> {
+async function instantiate(
+  config: AiProviderConfig,
+  timeoutMs: number,
+  answer: Partial<AnswerPolicy>,
+): Promise<Provider> {
   const { apiKey, baseUrl, model } = config;
   switch (config.name) {
     case "groq": {
       const { createGroqProvider } = await import("./groq");
-      return createGroqProvider({ apiKey, baseURL: baseUrl, model, timeoutMs });
+      return createGroqProvider({ apiKey, baseURL: baseUrl, model, timeoutMs, answer });
     }
     case "mistral": {
       const { createMistralProvider } = await import("./mistral");
-      return createMistralProvider({ apiKey, serverURL: baseUrl, model, timeoutMs });
+      return createMistralProvider({ apiKey, serverURL: baseUrl, model, timeoutMs, answer });
     }
     case "gemini": {
       const { createGeminiProvider } = await import("./gemini");
@@ -36,6 +46,7 @@ async function instantiate(config: AiProviderConfig, timeoutMs: number): Promise
         baseUrl,
         model,
         timeoutMs,
+        answer,
         ...(config.thinkingBudget === undefined ? {} : { thinkingBudget: config.thinkingBudget }),
       });
     }

@@ -50,7 +50,9 @@ export function classifyError(
   error: unknown,
   { secrets = [], now = Date.now }: ClassifyOptions = {},
 ): ProviderError {
-  if (error instanceof ProviderError) return error;
+  // Ours already, possibly wrapped by an SDK (the capped fetch throws from inside it).
+  const ours = causeChain(error).find((e) => e instanceof ProviderError);
+  if (ours instanceof ProviderError) return ours;
   const fail = (kind: ProviderFailureKind, retryAfterMs?: number) =>
     new ProviderError(provider, kind, describe(error, secrets), retryAfterMs, { cause: error });
 

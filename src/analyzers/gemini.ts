@@ -1,6 +1,8 @@
 import { type GenerateContentResponse, GoogleGenAI } from "@google/genai";
+import { type AnswerPolicy, answerPolicy, createAnswerShaper } from "./answer-shaper";
+import { cappedFetch } from "./capped-fetch";
 import { classifyError } from "./classify-error";
-import { buildMessages, capInput, MAX_OUTPUT_TOKENS, TEMPERATURE } from "./prompt";
+import { TEMPERATURE } from "./prompt";
 import { type Provider, ProviderError } from "./provider";
 
 /** How to reach Gemini. `baseUrl` is the origin; the SDK appends `/v1beta/models/…`. */
@@ -14,6 +16,8 @@ export interface GeminiOptions {
    * gemini-2.5-flash so the answer is not starved. Left out of the request when undefined.
    */
   readonly thinkingBudget?: number;
+  /** Length, date, delimiter and byte cap; defaults from {@link answerPolicy}. */
+  readonly answer?: Partial<AnswerPolicy>;
 }
 
 const DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
@@ -28,19 +32,25 @@ export function createGeminiProvider({
   model,
   timeoutMs,
   thinkingBudget,
+  answer,
 }: GeminiOptions): Provider {
+  const policy = answerPolicy(answer);
+  const shaper = createAnswerShaper("gemini", policy);
   // vertexai, apiVersion and baseUrl are explicit so GOOGLE_GENAI_* variables cannot redirect us;
   // the SDK retries only when httpOptions.retryOptions is set, and it is not.
   const ai = new GoogleGenAI({
     apiKey,
     vertexai: false,
     apiVersion: "v1beta",
-    httpOptions: { baseUrl: baseUrl ?? DEFAULT_BASE_URL },
+    httpOptions: {
+      baseUrl: baseUrl ?? DEFAULT_BASE_URL,
+      fetch: cappedFetch("gemini", policy.maxResponseBytes),
+    },
   });
   return {
     name: "gemini",
     async explain({ text, lang, signal }) {
-      const { system, user } = buildMessages(capInput(text), lang);
+      const { system, user, maxTokens } = shaper.prepare(text, lang);
       const deadline = AbortSignal.timeout(timeoutMs);
       let response: GenerateContentResponse;
       try {
@@ -50,7 +60,8 @@ export function createGeminiProvider({
           config: {
             systemInstruction: system,
             temperature: TEMPERATURE,
-            maxOutputTokens: MAX_OUTPUT_TOKENS,
+            // Thinking tokens are taken from the same budget on thinking models.
+            maxOutputTokens: maxTokens + (thinkingBudget ?? 0),
             abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline,
             ...(thinkingBudget === undefined ? {} : { thinkingConfig: { thinkingBudget } }),
           },
@@ -58,12 +69,13 @@ export function createGeminiProvider({
       } catch (error) {
         throw classifyError("gemini", error, { secrets: [apiKey] });
       }
-      return { text: answerOf(response) };
+      const { text: raw, cutOff } = answerOf(response);
+      return { text: shaper.finish(raw, lang, { cutOff }) };
     },
   };
 }
 
-function answerOf(response: GenerateContentResponse): string {
+function answerOf(response: GenerateContentResponse): { text: string; cutOff: boolean } {
   const candidate = response.candidates?.[0];
   // Read the parts directly: the SDK's `text` getter logs warnings through console.
   const text = (candidate?.content?.parts ?? [])
@@ -71,7 +83,7 @@ function answerOf(response: GenerateContentResponse): string {
     .map((part) => part.text)
     .join("")
     .trim();
-  if (text) return text;
+  if (text) return { text, cutOff: candidate?.finishReason === "MAX_TOKENS" };
   const reason = response.promptFeedback?.blockReason ?? candidate?.finishReason ?? "no candidate";
   const kind =
     response.promptFeedback?.blockReason || BLOCKED.has(reason) ? "bad_request" : "malformed";

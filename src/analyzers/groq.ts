@@ -1,6 +1,8 @@
 import Groq from "groq-sdk";
+import { type AnswerPolicy, answerPolicy, createAnswerShaper } from "./answer-shaper";
+import { cappedFetch } from "./capped-fetch";
 import { classifyError } from "./classify-error";
-import { buildMessages, capInput, MAX_OUTPUT_TOKENS, TEMPERATURE } from "./prompt";
+import { TEMPERATURE } from "./prompt";
 import { type Provider, ProviderError } from "./provider";
 
 /** How to reach Groq. `baseURL` is the origin; the SDK appends `/openai/v1/chat/completions`. */
@@ -9,12 +11,22 @@ export interface GroqOptions {
   readonly baseURL?: string;
   readonly model: string;
   readonly timeoutMs: number;
+  /** Length, date, delimiter and byte cap; defaults from {@link answerPolicy}. */
+  readonly answer?: Partial<AnswerPolicy>;
 }
 
 const DEFAULT_BASE_URL = "https://api.groq.com";
 
 /** A {@link Provider} backed by Groq's chat completions, one attempt per call (no SDK retries). */
-export function createGroqProvider({ apiKey, baseURL, model, timeoutMs }: GroqOptions): Provider {
+export function createGroqProvider({
+  apiKey,
+  baseURL,
+  model,
+  timeoutMs,
+  answer,
+}: GroqOptions): Provider {
+  const policy = answerPolicy(answer);
+  const shaper = createAnswerShaper("groq", policy);
   // An explicit default keeps GROQ_BASE_URL from the environment out of the picture; the SDK's
   // own timeout (60 s by default) only covers the wait for headers, so ours is the real bound.
   const client = new Groq({
@@ -22,11 +34,12 @@ export function createGroqProvider({ apiKey, baseURL, model, timeoutMs }: GroqOp
     baseURL: baseURL ?? DEFAULT_BASE_URL,
     maxRetries: 0,
     timeout: timeoutMs,
+    fetch: cappedFetch("groq", policy.maxResponseBytes),
   });
   return {
     name: "groq",
     async explain({ text, lang, signal }) {
-      const { system, user } = buildMessages(capInput(text), lang);
+      const { system, user, maxTokens } = shaper.prepare(text, lang);
       const deadline = AbortSignal.timeout(timeoutMs);
       let completion: Groq.Chat.ChatCompletion;
       try {
@@ -38,22 +51,23 @@ export function createGroqProvider({ apiKey, baseURL, model, timeoutMs }: GroqOp
               { role: "user", content: user },
             ],
             temperature: TEMPERATURE,
-            max_completion_tokens: MAX_OUTPUT_TOKENS,
+            max_completion_tokens: maxTokens,
           },
           { signal: signal ? AbortSignal.any([signal, deadline]) : deadline },
         );
       } catch (error) {
         throw classifyError("groq", error, { secrets: [apiKey] });
       }
-      return { text: answerOf(completion) };
+      const { text: raw, cutOff } = answerOf(completion);
+      return { text: shaper.finish(raw, lang, { cutOff }) };
     },
   };
 }
 
-function answerOf(completion: unknown): string {
+function answerOf(completion: unknown): { text: string; cutOff: boolean } {
   const choice = (completion as Partial<Groq.Chat.ChatCompletion> | null)?.choices?.[0];
   const text = typeof choice?.message?.content === "string" ? choice.message.content.trim() : "";
-  if (text) return text;
+  if (text) return { text, cutOff: choice?.finish_reason === "length" };
   const reason = String(choice?.finish_reason ?? "no choice");
   // A filtered answer is about this request's content, not the provider's health.
   const kind = reason === "content_filter" ? "bad_request" : "malformed";

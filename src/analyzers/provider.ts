@@ -27,7 +27,8 @@ export interface Provider {
 
 /**
  * Why a provider call failed. `bad_request` is the request's fault (too long, content policy)
- * and does not count against the provider's breaker; every other kind does.
+ * and does not count against the provider's breaker; every other kind does. `wrong_language`:
+ * the answer was not in the script of the language asked for (the next provider is tried).
  */
 export type ProviderFailureKind =
   | "timeout"
@@ -36,7 +37,8 @@ export type ProviderFailureKind =
   | "rate_limited"
   | "auth"
   | "bad_request"
-  | "malformed";
+  | "malformed"
+  | "wrong_language";
 
 export class ProviderError extends Error {
   override readonly name = "ProviderError";

@@ -15,7 +15,12 @@ export type Fault =
   /** 200 with valid JSON that carries no text. */
   | "empty"
   /** Drops the connection without an HTTP response. */
-  | "reset";
+  | "reset"
+  /**
+   * 200 with a valid answer whose text is `bytes` long: sent with its Content-Length, or
+   * `streamed` in chunks without one (generated as the client reads, counted in `bytesSent`).
+   */
+  | { readonly huge: number; readonly streamed: boolean };
 
 /** One request as the fake server saw it. */
 export interface RecordedRequest {
@@ -34,7 +39,10 @@ export interface FakeAiServer extends AsyncDisposable {
   readonly inFlight: number;
   /** Requests whose client went away before they were answered. */
   readonly aborted: number;
-  setReply(text: string): void;
+  /** Bytes of streamed huge bodies handed to the connection so far. */
+  readonly bytesSent: number;
+  /** The answer to give; `cutOff` marks it as stopped by the token limit (finish reason). */
+  setReply(text: string, options?: { readonly cutOff?: boolean }): void;
   /** Queues a fault for the next `times` requests; queued faults apply in order. */
   fail(fault: Fault, times?: number): void;
   /** Clears all queued faults. */
@@ -56,6 +64,8 @@ export function startFakeAiServer(kind: FakeAiKind): FakeAiServer {
   const faults: { fault: Fault; left: number }[] = [];
   const waiters = new Set<{ condition: () => boolean; resolve: () => void }>();
   let reply = "A short, friendly explanation.";
+  let cutOff = false;
+  const sent = { bytes: 0 };
   let inFlight = 0;
   let aborted = 0;
 
@@ -104,7 +114,7 @@ export function startFakeAiServer(kind: FakeAiKind): FakeAiServer {
           await abortOf(req.signal);
           return new Response(null, { status: 499 });
         }
-        return respond(kind, fault, reply, pathname);
+        return respond(kind, fault, { text: reply, cutOff, sent }, pathname);
       } finally {
         answered = true;
         inFlight -= 1;
@@ -126,8 +136,12 @@ export function startFakeAiServer(kind: FakeAiKind): FakeAiServer {
     get aborted() {
       return aborted;
     },
-    setReply(text) {
+    get bytesSent() {
+      return sent.bytes;
+    },
+    setReply(text, options = {}) {
       reply = text;
+      cutOff = options.cutOff ?? false;
     },
     fail(fault, times = Number.POSITIVE_INFINITY) {
       faults.push({ fault, left: times });
@@ -144,15 +158,17 @@ export function startFakeAiServer(kind: FakeAiKind): FakeAiServer {
   };
 }
 
+type Reply = { readonly text: string; readonly cutOff: boolean; readonly sent: { bytes: number } };
+
 function respond(
   kind: FakeAiKind,
   fault: Exclude<Fault, "hang"> | undefined,
-  reply: string,
+  reply: Reply,
   path: string,
 ): Response {
   switch (fault) {
     case undefined:
-      return Response.json(answerBody(kind, reply, path));
+      return Response.json(answerBody(kind, reply.text, path, reply.cutOff));
     case "empty":
       return Response.json(answerBody(kind, "", path));
     case "malformed":
@@ -164,18 +180,56 @@ function respond(
       // A reason-less error keeps Bun from logging it as an uncaught exception.
       return new Response(new ReadableStream({ start: (controller) => controller.error() }));
     default:
+      if ("huge" in fault) return hugeResponse(kind, fault, reply.sent, path);
       return errorResponse(kind, fault);
   }
 }
 
-function answerBody(kind: FakeAiKind, text: string, path: string): unknown {
+const CHUNK = "a".repeat(64 * 1024);
+
+/** A valid answer of `huge` bytes of text, the JSON around it split where the text goes. */
+function hugeResponse(
+  kind: FakeAiKind,
+  fault: { readonly huge: number; readonly streamed: boolean },
+  sent: { bytes: number },
+  path: string,
+): Response {
+  const [head = "", tail = ""] = JSON.stringify(answerBody(kind, "@@TEXT@@", path)).split(
+    "@@TEXT@@",
+  );
+  const headers = { "content-type": "application/json" };
+  if (!fault.streamed) {
+    return new Response(head + "a".repeat(fault.huge) + tail, { headers });
+  }
+  let left = fault.huge;
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(head));
+    },
+    pull(controller) {
+      if (left <= 0) {
+        controller.enqueue(encoder.encode(tail));
+        controller.close();
+        return;
+      }
+      const chunk = CHUNK.slice(0, Math.min(left, CHUNK.length));
+      left -= chunk.length;
+      sent.bytes += chunk.length;
+      controller.enqueue(encoder.encode(chunk));
+    },
+  });
+  return new Response(body, { headers });
+}
+
+function answerBody(kind: FakeAiKind, text: string, path: string, cutOff = false): unknown {
   const usage = { prompt_tokens: 120, completion_tokens: 60, total_tokens: 180 };
   if (kind === "gemini") {
     return {
       candidates: [
         {
           content: text ? { parts: [{ text }], role: "model" } : { role: "model" },
-          finishReason: "STOP",
+          finishReason: cutOff ? "MAX_TOKENS" : "STOP",
           index: 0,
         },
       ],
@@ -189,12 +243,18 @@ function answerBody(kind: FakeAiKind, text: string, path: string): unknown {
     object: "chat.completion",
     created: 1_700_000_000,
     model: "fake-model",
-    choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }],
+    choices: [
+      {
+        index: 0,
+        message: { role: "assistant", content: text },
+        finish_reason: cutOff ? "length" : "stop",
+      },
+    ],
     usage,
   };
 }
 
-type StatusFault = Exclude<Fault, string>;
+type StatusFault = Extract<Fault, { readonly status: number }>;
 
 function errorResponse(kind: FakeAiKind, fault: StatusFault): Response {
   const message =

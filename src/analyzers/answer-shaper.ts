@@ -1,0 +1,65 @@
+import type { Lang } from "../i18n/lang";
+import { MAX_RESPONSE_BYTES } from "./capped-fetch";
+import { matchesLanguage } from "./language-check";
+import { buildMessages, capInput, lengthBudget, pickDelimiter } from "./prompt";
+import { ProviderError, type ProviderName } from "./provider";
+import { createSanitizer } from "./sanitize";
+import { fitSentences } from "./sentences";
+
+/** What shapes every AI answer; one per process, shared by the provider adapters. */
+export interface AnswerPolicy {
+  /** ANSWER_MAX_CHARS: the longest answer shown. */
+  readonly maxChars: number;
+  /** The clock's `now`, for today's date in the prompt. */
+  readonly now: () => number;
+  /** A fresh random token per call, for the news delimiter. */
+  readonly token: () => string;
+  /** The most bytes read from one provider response. */
+  readonly maxResponseBytes: number;
+}
+
+/** The policy with defaults for what is not given (400 characters, system time, random tokens). */
+export function answerPolicy(given: Partial<AnswerPolicy> = {}): AnswerPolicy {
+  return {
+    maxChars: given.maxChars ?? 400,
+    now: given.now ?? Date.now,
+    token: given.token ?? (() => crypto.randomUUID().replaceAll("-", "").slice(0, 16)),
+    maxResponseBytes: given.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+  };
+}
+
+/** One call's request: the messages and the output-token limit. */
+export interface PreparedCall {
+  readonly system: string;
+  readonly user: string;
+  readonly maxTokens: number;
+}
+
+/**
+ * What an adapter does before and after its SDK call. `prepare` caps the post, picks a fresh
+ * delimiter and states today's date and the length; `finish` turns the model's raw text into
+ * the answer (plain text, whole sentences, within the limit) or throws a {@link ProviderError}:
+ * `malformed` when nothing is left, `wrong_language` when it is not in the script asked for.
+ */
+export function createAnswerShaper(provider: ProviderName, policy: AnswerPolicy) {
+  const sanitize = createSanitizer();
+  return {
+    prepare(text: string, lang: Lang): PreparedCall {
+      const news = capInput(text);
+      const budget = lengthBudget(policy.maxChars, lang);
+      const today = new Date(policy.now()).toISOString().slice(0, 10);
+      const tag = pickDelimiter(news, policy.token);
+      return { ...buildMessages(news, { lang, today, budget, tag }), maxTokens: budget.maxTokens };
+    },
+    finish(raw: string, lang: Lang, { cutOff }: { cutOff: boolean }): string {
+      const answer = fitSentences(sanitize(raw), lang, policy.maxChars, { cutOff });
+      if (!answer) throw new ProviderError(provider, "malformed", "nothing left after sanitizing");
+      if (!matchesLanguage(answer, lang)) {
+        throw new ProviderError(provider, "wrong_language", `answer is not in ${lang}`);
+      }
+      return answer;
+    },
+  };
+}
+
+export type AnswerShaper = ReturnType<typeof createAnswerShaper>;
