@@ -210,8 +210,8 @@ describe("AI chain in the app", () => {
         10_000,
       );
     try {
-      servers.groq.setReply("Groq explains.");
-      servers.mistral.setReply("Mistral explains.");
+      servers.groq.setReply("Groq объясняет.");
+      servers.mistral.setReply("Mistral объясняет.");
       const first = await explain("Bitcoin ETF approved by the SEC");
       servers.groq.fail({ status: 500 });
       const second = await explain("Ethereum upgrade ships next week");
@@ -219,8 +219,8 @@ describe("AI chain in the app", () => {
       servers.gemini.fail({ status: 500 });
       const third = await explain("Solana network halts for five hours");
 
-      expect(first).toMatchObject({ ok: true, source: "groq", text: "Groq explains." });
-      expect(second).toMatchObject({ ok: true, source: "mistral", text: "Mistral explains." });
+      expect(first).toMatchObject({ ok: true, source: "groq", text: "Groq объясняет." });
+      expect(second).toMatchObject({ ok: true, source: "mistral", text: "Mistral объясняет." });
       expect(third).toMatchObject({ ok: true, source: "offline" });
       expect(third.ok && third.text.length).toBeGreaterThan(0);
       const sources = (await app.metrics.explanations.get()).values.map((v) => [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "bun:test";
-import { buildMessages, capInput, lengthBudget, pickDelimiter, type PromptContext } from "./prompt";
+import { buildMessages, capInput, lengthBudget, type PromptContext, pickDelimiter } from "./prompt";
 
 const NEWS = "The SEC approved spot Ether ETFs on Thursday.";
 

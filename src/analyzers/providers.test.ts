@@ -4,11 +4,11 @@ import {
   type RecordedRequest,
   startFakeAiServer,
 } from "../../test/support/fake-ai-servers";
+import { answerPolicy, createAnswerShaper } from "./answer-shaper";
 import { classifyError, parseRetryAfter } from "./classify-error";
 import { createGeminiProvider } from "./gemini";
 import { createGroqProvider } from "./groq";
 import { createMistralProvider } from "./mistral";
-import { answerPolicy, createAnswerShaper } from "./answer-shaper";
 import { TEMPERATURE } from "./prompt";
 import { type Provider, ProviderError } from "./provider";
 

@@ -7,7 +7,8 @@ const SENTENCE_END = /[.!?…]["»”’)\]]*\s*$/u;
  * Abbreviations after which ICU's sentence segmenter wrongly breaks ("The U.S. SEC", "Mr. Lee",
  * "т.е. клиенты"): a segment ending in one of them is joined to the next.
  */
-const ABBREVIATION = /(?:^|[\s(«"])(?:\p{Lu}\.(?:\p{Lu}\.)*|Mr|Mrs|Ms|Dr|St|vs|т\.\s?[екдп]|др|пр)\.?\s*$/u;
+const ABBREVIATION =
+  /(?:^|[\s(«"])(?:\p{Lu}\.(?:\p{Lu}\.)*|Mr|Mrs|Ms|Dr|St|vs|т\.\s?[екдп]|др|пр)\.?\s*$/u;
 
 /** Splits text into sentences (Intl.Segmenter, ICU rules), keeping each one's trailing space. */
 export function sentencesOf(text: string, lang: Lang): string[] {
