@@ -1,4 +1,5 @@
 import type { AnswerChain } from "../analyzers/chain";
+import { PROMPT_VERSION } from "../analyzers/prompt";
 import type { ProviderName } from "../analyzers/provider";
 import type { ExplanationCache } from "../cache/explanation-cache";
 import type { Lang } from "../i18n/lang";
@@ -55,7 +56,12 @@ export function createExplainer(deps: ExplainerDeps) {
 
 export type Explainer = ReturnType<typeof createExplainer>;
 
-/** The cache key: language plus a hash of the normalized text. */
-export function cacheKey(news: NormalizedNews, lang: Lang): string {
-  return `${lang}:${new Bun.CryptoHasher("sha256").update(news.key).digest("hex")}`;
+/**
+ * The cache key: language, prompt version and a hash of the normalized text. A new prompt
+ * version makes new keys, so answers written under the old prompt are no longer served (they
+ * expire with their TTL).
+ */
+export function cacheKey(news: NormalizedNews, lang: Lang, promptVersion = PROMPT_VERSION): string {
+  const hash = new Bun.CryptoHasher("sha256").update(news.key).digest("hex");
+  return `${lang}:p${promptVersion}:${hash}`;
 }
