@@ -34,6 +34,12 @@ describe("fitSentences", () => {
     expect(fitSentences(`${answer}»`, "ru", 400, { cutOff: true })).toBe(`${answer}»`);
   });
 
+  it("keeps the whole words of a first sentence cut off by the token limit, with an ellipsis", () => {
+    expect(fitSentences("Биржа закрыла вывод, и теперь клие", "ru", 400, { cutOff: true })).toBe(
+      "Биржа закрыла вывод, и теперь…",
+    );
+  });
+
   it("keeps a finished answer whole even when the model was cut off", () => {
     expect(fitSentences(answer, "ru", 400, { cutOff: true })).toBe(answer);
   });

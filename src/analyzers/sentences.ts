@@ -38,7 +38,9 @@ export function fitSentences(
 ): string {
   const sentences = sentencesOf(text.trim(), lang);
   const last = sentences.at(-1);
-  if (cutOff && last !== undefined && !SENTENCE_END.test(last) && sentences.length > 1) {
+  if (cutOff && last !== undefined && !SENTENCE_END.test(last)) {
+    // Cut inside the first sentence: keep its whole words and say that it goes on.
+    if (sentences.length === 1) return cutAtWord(last, Math.min(maxChars, last.trim().length - 1));
     sentences.pop();
   }
   let kept = "";
