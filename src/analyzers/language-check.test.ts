@@ -8,6 +8,15 @@ describe("matchesLanguage", () => {
     ).toBe(true);
   });
 
+  it("does not count tickers and acronyms against Russian", () => {
+    expect(matchesLanguage("ETF от BlackRock: SEC одобрила IBIT и FBTC.", "ru")).toBe(true);
+  });
+
+  it("counts capitals when nothing else is written", () => {
+    expect(matchesLanguage("SEC: OK.", "en")).toBe(true);
+    expect(matchesLanguage("SEC: OK.", "ru")).toBe(false);
+  });
+
   it("rejects an English answer where Russian was asked for, and the reverse", () => {
     expect(matchesLanguage("The SEC approved spot Ether ETFs.", "ru")).toBe(false);
     expect(matchesLanguage("Комиссия одобрила фонды на эфир.", "en")).toBe(false);
