@@ -1,3 +1,7 @@
+import { type StreamOptions, streamResponse, wantsStream } from "./fake-ai-streams";
+
+export type { StreamOptions } from "./fake-ai-streams";
+
 /** Which wire format a fake server speaks. */
 export type FakeAiKind = "groq" | "mistral" | "gemini";
 
@@ -35,6 +39,8 @@ export interface FakeAiServer extends AsyncDisposable {
   /** Requests whose client went away before they were answered. */
   readonly aborted: number;
   setReply(text: string): void;
+  /** How streamed requests are answered (see {@link StreamOptions}); at once by default. */
+  setStreaming(options: StreamOptions): void;
   /** Queues a fault for the next `times` requests; queued faults apply in order. */
   fail(fault: Fault, times?: number): void;
   /** Clears all queued faults. */
@@ -47,7 +53,7 @@ export interface FakeAiServer extends AsyncDisposable {
 const PATHS: Record<FakeAiKind, RegExp> = {
   groq: /^\/openai\/v1\/chat\/completions$/,
   mistral: /^\/v1\/chat\/completions$/,
-  gemini: /^\/v1beta\/models\/[^/:]+:generateContent$/,
+  gemini: /^\/v1beta\/models\/[^/:]+:(?:generateContent|streamGenerateContent)$/,
 };
 
 /** Starts a fake of `kind` on 127.0.0.1 with a random port, speaking its real wire format. */
@@ -56,6 +62,7 @@ export function startFakeAiServer(kind: FakeAiKind): FakeAiServer {
   const faults: { fault: Fault; left: number }[] = [];
   const waiters = new Set<{ condition: () => boolean; resolve: () => void }>();
   let reply = "A short, friendly explanation.";
+  let streaming: StreamOptions = {};
   let inFlight = 0;
   let aborted = 0;
 
@@ -104,6 +111,10 @@ export function startFakeAiServer(kind: FakeAiKind): FakeAiServer {
           await abortOf(req.signal);
           return new Response(null, { status: 499 });
         }
+        const body = requests.at(-1)?.body;
+        if (fault === undefined && wantsStream(kind, pathname, body)) {
+          return streamResponse(kind, reply, pathname, streaming);
+        }
         return respond(kind, fault, reply, pathname);
       } finally {
         answered = true;
@@ -128,6 +139,9 @@ export function startFakeAiServer(kind: FakeAiKind): FakeAiServer {
     },
     setReply(text) {
       reply = text;
+    },
+    setStreaming(options) {
+      streaming = options;
     },
     fail(fault, times = Number.POSITIVE_INFINITY) {
       faults.push({ fault, left: times });
