@@ -3,6 +3,12 @@ import { botInfo } from "../../src/bot/bot-info";
 import { type ApiCall, createCallLog, type WaitOptions } from "./bot-api-emulator/call-log";
 import { createChatStore, type SentMessage } from "./bot-api-emulator/chat-store";
 import {
+  createFileMethods,
+  createFileStore,
+  type DraftRecord,
+  type StoredFile,
+} from "./bot-api-emulator/file-methods";
+import {
   type CallContext,
   createMethods,
   type EmulatorState,
@@ -28,6 +34,7 @@ export {
   type WaitOptions,
 } from "./bot-api-emulator/call-log";
 export type { SentMessage } from "./bot-api-emulator/chat-store";
+export type { DraftRecord, StoredFile } from "./bot-api-emulator/file-methods";
 export type { Outcome, WebhookState } from "./bot-api-emulator/methods";
 export type { Payload } from "./bot-api-emulator/request";
 export type { MessageRef, TestUser, UpdateInput } from "./bot-api-emulator/users";
@@ -54,6 +61,8 @@ export interface BotApiEmulator extends AsyncDisposable {
   readonly webhookDeliveries: readonly Delivery[];
   /** Queues a private text message from `user`; a leading /command gets its bot_command entity. */
   sendText(user: TestUser, text: string, extra?: Partial<Message>): Update;
+  /** Queues a private message from `user` with any content (photo, document, caption…). */
+  sendPrivate(user: TestUser, content: Partial<Message>): Update;
   /** Queues any other update (photos, forwarded posts, captions, channel posts). */
   sendUpdate(update: UpdateInput): Update;
   /** Queues `user`'s press of the inline button with `callbackData` on a bot message. */
@@ -62,6 +71,14 @@ export interface BotApiEmulator extends AsyncDisposable {
   forgeButtonPress(user: TestUser, message: MessageRef, callbackData: string): Update;
   /** The bot's messages in a chat as they are now (edited text, current markup; deleted ones gone). */
   sent(chatId: number): SentMessage[];
+  /** Every sendMessageDraft the bot made to `chatId`, in order. */
+  drafts(chatId: number): DraftRecord[];
+  /** Stores bytes as a file a user sent (for a document message); getFile and /file/ serve it. */
+  uploadFile(bytes: Uint8Array, extension?: string): StoredFile;
+  /** Queues a private photo message from `user` (a thumbnail and the full size), with a caption. */
+  sendPhoto(user: TestUser, bytes: Uint8Array, caption?: string): Update;
+  /** How many times the bot downloaded a file through /file/bot<token>/…. */
+  readonly fileDownloads: number;
   /** Makes the next call of `method` fail with `fault`; repeated calls queue faults. */
   failNext(method: string, fault: Fault): void;
   /** The first recorded call matching `predicate`: an existing one, else the next one to arrive. */
@@ -107,7 +124,12 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     webhook: { url: "" },
   };
   const deliverer = createWebhookDeliverer(state);
-  const created = createMethods(state);
+  const fileStore = createFileStore();
+  let fileDownloads = 0;
+  const created: Record<string, Method> = {
+    ...createMethods(state),
+    ...createFileMethods(state, fileStore),
+  };
   const setWebhook = created.setWebhook;
   if (!setWebhook) throw new Error("emulator defect: no setWebhook method");
   const methods = new Map<string, [name: string, run: Method]>(
@@ -130,6 +152,15 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     port: 0,
     async fetch(request, server) {
       const time = now();
+      const download = /^\/file\/bot([^/]*)\/(.+)$/.exec(new URL(request.url).pathname);
+      if (download) {
+        const file = download[1] === token ? fileStore.byPath(download[2] ?? "") : undefined;
+        if (!file) return new Response("Not Found", { status: 404 });
+        fileDownloads++;
+        return new Response(file.bytes, {
+          headers: { "content-type": "application/octet-stream" },
+        });
+      }
       const route = /^\/bot([^/]*)\/([^/]+)$/.exec(new URL(request.url).pathname);
       if (!route) return respond({ ok: false, error_code: 404, description: "Not Found" });
       const [, requestToken, requested = ""] = route;
@@ -197,6 +228,17 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     webhookDeliveries: deliverer.deliveries,
     ...users,
     sent: (chatId) => state.chats.sent(chatId),
+    drafts: (chatId) => fileStore.drafts.filter((d) => d.chat_id === chatId),
+    uploadFile: (bytes, extension) => fileStore.upload(bytes, extension),
+    sendPhoto(user, bytes, caption) {
+      return users.sendPrivate(user, {
+        photo: fileStore.photoSizes(bytes),
+        ...(caption ? { caption } : {}),
+      });
+    },
+    get fileDownloads() {
+      return fileDownloads;
+    },
     failNext(method, fault) {
       const key = method.toLowerCase();
       faults.set(key, [...(faults.get(key) ?? []), fault]);

@@ -1,3 +1,7 @@
+import { type StreamOptions, streamResponse, wantsStream } from "./fake-ai-streams";
+
+export type { StreamOptions } from "./fake-ai-streams";
+
 /** Which wire format a fake server speaks. */
 export type FakeAiKind = "groq" | "mistral" | "gemini";
 
@@ -43,6 +47,8 @@ export interface FakeAiServer extends AsyncDisposable {
   readonly bytesSent: number;
   /** The answer to give; `cutOff` marks it as stopped by the token limit (finish reason). */
   setReply(text: string, options?: { readonly cutOff?: boolean }): void;
+  /** How streamed requests are answered (see {@link StreamOptions}); at once by default. */
+  setStreaming(options: StreamOptions): void;
   /** Queues a fault for the next `times` requests; queued faults apply in order. */
   fail(fault: Fault, times?: number): void;
   /** Clears all queued faults. */
@@ -55,7 +61,7 @@ export interface FakeAiServer extends AsyncDisposable {
 const PATHS: Record<FakeAiKind, RegExp> = {
   groq: /^\/openai\/v1\/chat\/completions$/,
   mistral: /^\/v1\/chat\/completions$/,
-  gemini: /^\/v1beta\/models\/[^/:]+:generateContent$/,
+  gemini: /^\/v1beta\/models\/[^/:]+:(?:generateContent|streamGenerateContent)$/,
 };
 
 /** Starts a fake of `kind` on 127.0.0.1 with a random port, speaking its real wire format. */
@@ -66,6 +72,7 @@ export function startFakeAiServer(kind: FakeAiKind): FakeAiServer {
   let reply = "A short, friendly explanation.";
   let cutOff = false;
   const sent = { bytes: 0 };
+  let streaming: StreamOptions = {};
   let inFlight = 0;
   let aborted = 0;
 
@@ -114,6 +121,10 @@ export function startFakeAiServer(kind: FakeAiKind): FakeAiServer {
           await abortOf(req.signal);
           return new Response(null, { status: 499 });
         }
+        const body = requests.at(-1)?.body;
+        if (fault === undefined && wantsStream(kind, pathname, body)) {
+          return streamResponse(kind, reply, pathname, streaming);
+        }
         return respond(kind, fault, { text: reply, cutOff, sent }, pathname);
       } finally {
         answered = true;
@@ -142,6 +153,9 @@ export function startFakeAiServer(kind: FakeAiKind): FakeAiServer {
     setReply(text, options = {}) {
       reply = text;
       cutOff = options.cutOff ?? false;
+    },
+    setStreaming(options) {
+      streaming = options;
     },
     fail(fault, times = Number.POSITIVE_INFINITY) {
       faults.push({ fault, left: times });

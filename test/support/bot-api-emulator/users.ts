@@ -62,6 +62,11 @@ export function createSimulatedUsers(state: EmulatorState) {
   }
 
   function sendText(user: TestUser, text: string, extra: Partial<Message> = {}): Update {
+    return sendPrivate(user, { text, ...commandEntities(text), ...extra });
+  }
+
+  /** Queues a private message from `user` with any content (photo, document, caption…). */
+  function sendPrivate(user: TestUser, content: Partial<Message>): Update {
     const chat: Chat.PrivateChat = compact({
       id: user.id,
       type: "private",
@@ -69,7 +74,7 @@ export function createSimulatedUsers(state: EmulatorState) {
       last_name: user.last_name,
       username: user.username,
     });
-    const message = { chat, from: asUser(user), text, ...commandEntities(text), ...extra };
+    const message = { chat, from: asUser(user), ...content };
     return sendUpdate({ message: message as NonNullable<UpdateInput["message"]> });
   }
 
@@ -120,7 +125,7 @@ export function createSimulatedUsers(state: EmulatorState) {
     return sendUpdate({ callback_query });
   }
 
-  return { sendUpdate, sendText, pressButton, forgeButtonPress };
+  return { sendUpdate, sendText, sendPrivate, pressButton, forgeButtonPress };
 }
 
 function asUser(user: TestUser): User {
