@@ -142,10 +142,13 @@ describe("course content", () => {
   describe("quiz balance over all courses", () => {
     const balance = measureQuizBalance(shipped);
 
-    it("makes the right answer the longest option in at most 35% of questions, per language", () => {
+    // At most 35%, so "pick the longest" does not pay; at least 15%, so "never the longest" does
+    // not either (with 3-4 options a length-blind key is the longest in about 25-33% of questions).
+    it("makes the right answer the longest option in 15-35% of questions, per language", () => {
       for (const lang of LANGS) {
         const share = balance.longestCorrect[lang] / balance.questions;
-        expect({ lang, share: Math.min(share, 0.35) }).toEqual({ lang, share });
+        const clamped = Math.min(Math.max(share, 0.15), 0.35);
+        expect({ lang, share: clamped }).toEqual({ lang, share });
       }
     });
 
