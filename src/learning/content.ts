@@ -22,7 +22,7 @@ export const TRUE_FALSE_OPTIONS: readonly Localized[] = [
 
 export interface Question {
   readonly id: string;
-  /** In JSON, `"kind": "truefalse"` or absent (a choice question). */
+  /** In JSON `"choice"`, `"truefalse"` or absent (choice); parsed, only `"truefalse"` is kept. */
   readonly kind?: QuestionKind;
   readonly question: Localized;
   readonly options: readonly Localized[];
