@@ -8,9 +8,11 @@ import {
   findLesson,
   findQuestion,
   type Localized,
+  TRUE_FALSE_OPTIONS,
   validateCourses,
 } from "./content";
 import { loadCourses } from "./course-data";
+import { measureQuizBalance } from "./quiz-balance";
 
 const text = (en: string): Localized => ({ ru: `${en} (ru)`, en });
 
@@ -20,6 +22,15 @@ const question = (id: string) => ({
   options: [text("A"), text("B"), text("C")],
   correct: 1,
   explanation: text("Because B."),
+});
+
+const trueFalse = (id: string, correct = 1) => ({
+  id,
+  kind: "truefalse",
+  question: text("The sky is green."),
+  options: [...TRUE_FALSE_OPTIONS],
+  correct,
+  explanation: text("It is blue."),
 });
 
 const lesson = (id: string) => ({
@@ -101,11 +112,21 @@ describe("course content", () => {
     }
   });
 
-  it("gives each question 3-4 options and a one-line explanation", () => {
+  it("gives each choice question 3-4 options and every question a one-line explanation", () => {
     for (const q of shipped.flatMap((c) => c.lessons.flatMap((l) => l.quiz))) {
-      expect(q.options.length).toBeGreaterThanOrEqual(3);
-      expect(q.options.length).toBeLessThanOrEqual(4);
+      if (q.kind === "truefalse") expect(q.options).toEqual(TRUE_FALSE_OPTIONS);
+      else expect([3, 4]).toContain(q.options.length);
       for (const lang of LANGS) expect(q.explanation[lang]).not.toContain("\n");
+    }
+  });
+
+  it("asks at least one true/false question in every course", () => {
+    for (const c of shipped) {
+      const kinds = c.lessons.flatMap((l) => l.quiz.map((q) => q.kind ?? "choice"));
+      expect({ course: c.id, truefalse: kinds.includes("truefalse") }).toEqual({
+        course: c.id,
+        truefalse: true,
+      });
     }
   });
 
@@ -114,6 +135,92 @@ describe("course content", () => {
       const positions = new Set(c.lessons.flatMap((l) => l.quiz.map((q) => q.correct)));
       expect(positions.size).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  // Guessing "the longest option" or "always the last one" must not pay. Measured over the choice
+  // questions of ALL course files together (true/false ones have a fixed order and are left out).
+  describe("quiz balance over all courses", () => {
+    const balance = measureQuizBalance(shipped);
+
+    // At most 35%, so "pick the longest" does not pay; at least 15%, so "never the longest" does
+    // not either (with 3-4 options a length-blind key is the longest in about 25-33% of questions).
+    it("makes the right answer the longest option in 15-35% of questions, per language", () => {
+      for (const lang of LANGS) {
+        const share = balance.longestCorrect[lang] / balance.questions;
+        const clamped = Math.min(Math.max(share, 0.15), 0.35);
+        expect({ lang, share: clamped }).toEqual({ lang, share });
+      }
+    });
+
+    // For n options a fair key puts 1/n of right answers at each position; each position may be
+    // 15 points off that: with 4 options no position holds more than 40% or less than 10% of the
+    // keys, with 3 options 18.3%-48.3%. Only option counts with at least 8 questions are judged.
+    it("puts the right answer at each position about equally often", () => {
+      for (const [n, counts] of Object.entries(balance.positions)) {
+        const total = counts.reduce((a, b) => a + b, 0);
+        if (total < 8) continue;
+        const fair = 1 / Number(n);
+        const shares = counts.map((c) => c / total);
+        const outside = shares.filter((s) => s > fair + 0.15 || s < fair - 0.15);
+        expect({ options: n, shares, outside }).toEqual({ options: n, shares, outside: [] });
+      }
+    });
+  });
+
+  it("measures the longest-correct count and the key positions of choice questions", () => {
+    const raw = edit(course(), "lessons.0.quiz.0", {
+      ...question("q1"),
+      options: [text("A longer wrong answer"), text("B"), text("C")],
+    }) as object;
+    const withTrueFalse = edit(raw, "lessons.0.quiz.1", trueFalse("q2", 0));
+    const balance = measureQuizBalance(validateCourses([withTrueFalse]));
+    // 12 questions of 3 options, all keyed 1; one is a true/false that does not count, and the
+    // right answer ties for longest (which counts as longest) in all but the edited one.
+    expect(balance).toEqual({
+      questions: 11,
+      longestCorrect: { ru: 10, en: 10 },
+      positions: { 3: [0, 11, 0] },
+    });
+  });
+
+  it("accepts a true/false question and keeps its kind", () => {
+    const raw = edit(course(), "lessons.0.quiz.2", trueFalse("q3", 0));
+    const q = validateCourses([raw])[0]?.lessons[0]?.quiz[2];
+    expect(q?.kind).toBe("truefalse");
+    expect(q?.correct).toBe(0);
+    expect(validateCourses([course()])[0]?.lessons[0]?.quiz[0]?.kind).toBeUndefined();
+  });
+
+  it("rejects a true/false question whose options are not True then False", () => {
+    const swapped = edit(course(), "lessons.0.quiz.0", {
+      ...trueFalse("q1"),
+      options: [...TRUE_FALSE_OPTIONS].reverse(),
+    });
+    expect(rejection([swapped])).toEqual({
+      name: "ContentError",
+      path: "courses[0].lessons[0].quiz[0].options[0].ru",
+      message:
+        'course "demo", lesson "l1": courses[0].lessons[0].quiz[0].options[0].ru: must be "Верно" in a truefalse question',
+    });
+    const three = edit(course(), "lessons.0.quiz.0", {
+      ...trueFalse("q1"),
+      options: [...TRUE_FALSE_OPTIONS, text("Maybe")],
+    });
+    expect(rejection([three]).message).toEndWith(
+      "quiz[0].options: a truefalse question has exactly 2 options, has 3",
+    );
+    const english = edit(course(), "lessons.0.quiz.0", {
+      ...trueFalse("q1"),
+      options: [{ ru: "Верно", en: "Yes" }, TRUE_FALSE_OPTIONS[1]],
+    });
+    expect(rejection([english]).path).toBe("courses[0].lessons[0].quiz[0].options[0].en");
+  });
+
+  it("rejects an unknown question kind", () => {
+    const raw = edit(course(), "lessons.1.quiz.0.kind", "multi");
+    expect(rejection([raw]).message).toEndWith(
+      'quiz[0].kind: must be "choice" or "truefalse", got "multi"',
+    );
   });
 
   it("finds courses, lessons and questions by id", () => {

@@ -6,8 +6,24 @@ export type Localized = Readonly<Record<Lang, string>>;
 /** One Telegram message of a lesson: plain text, never HTML. */
 export type Page = Localized;
 
+/**
+ * How a question is asked. `"choice"` (the default when the field is absent): 2-6 options, one
+ * right. `"truefalse"`: the question is a statement and the options are exactly
+ * {@link TRUE_FALSE_OPTIONS}, True first, so `correct` is 0 (true) or 1 (false); its option order is
+ * fixed, which is why quiz balance checks leave it out.
+ */
+export type QuestionKind = "choice" | "truefalse";
+
+/** The two options of every true/false question, in this order. */
+export const TRUE_FALSE_OPTIONS: readonly Localized[] = [
+  { ru: "Верно", en: "True" },
+  { ru: "Неверно", en: "False" },
+];
+
 export interface Question {
   readonly id: string;
+  /** In JSON `"choice"`, `"truefalse"` or absent (choice); parsed, only `"truefalse"` is kept. */
+  readonly kind?: QuestionKind;
   readonly question: Localized;
   readonly options: readonly Localized[];
   /** Index into `options` of the one right answer. */
@@ -173,8 +189,10 @@ function parseLesson(value: unknown, path: string, fail: Fail): Lesson {
 }
 
 function parseQuestion(value: unknown, path: string, fail: Fail): Question {
-  const o = fields(value, path, ["id", "question", "options", "correct", "explanation"], fail);
+  const known = ["id", "kind", "question", "options", "correct", "explanation"];
+  const o = fields(value, path, known, fail);
   const qid = id(o.id, `${path}.id`, L.questionId, fail);
+  const questionType = questionKind(o.kind, `${path}.kind`, fail);
   const question = localized(o.question, `${path}.question`, L.question, fail);
   const rawOptions = list(
     o.options,
@@ -206,8 +224,29 @@ function parseQuestion(value: unknown, path: string, fail: Fail): Question {
       `must be an index into options (0..${options.length - 1}), got ${JSON.stringify(correct)}`,
     );
   }
+  if (questionType === "truefalse") checkTrueFalse(options, `${path}.options`, fail);
   const explanation = localized(o.explanation, `${path}.explanation`, L.explanation, fail);
-  return { id: qid, question, options, correct, explanation };
+  const parsed = { id: qid, question, options, correct, explanation };
+  return questionType === "truefalse" ? { ...parsed, kind: questionType } : parsed;
+}
+
+function questionKind(value: unknown, path: string, fail: Fail): QuestionKind {
+  if (value === undefined || value === "choice" || value === "truefalse") return value ?? "choice";
+  return fail(path, `must be "choice" or "truefalse", got ${JSON.stringify(value)}`);
+}
+
+/** A true/false question offers exactly True then False, in every language. */
+function checkTrueFalse(options: readonly Localized[], path: string, fail: Fail): void {
+  if (options.length !== TRUE_FALSE_OPTIONS.length) {
+    fail(path, `a truefalse question has exactly 2 options, has ${options.length}`);
+  }
+  TRUE_FALSE_OPTIONS.forEach((expected, i) => {
+    for (const lang of LANGS) {
+      if (options[i]?.[lang] !== expected[lang]) {
+        fail(`${path}[${i}].${lang}`, `must be "${expected[lang]}" in a truefalse question`);
+      }
+    }
+  });
 }
 
 function isFields(value: unknown): value is Fields {
