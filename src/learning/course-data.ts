@@ -5,6 +5,8 @@ import bitcoin from "../../data/courses/03-bitcoin.json";
 import ethereum from "../../data/courses/04-ethereum.json";
 import defi from "../../data/courses/05-defi.json";
 import news from "../../data/courses/06-news.json";
+import tgSafety from "../../data/courses/07-tg-safety.json";
+import networks from "../../data/courses/08-networks.json";
 import { type Course, validateCourses } from "./content";
 
 const FILES: ReadonlyArray<readonly [name: string, data: unknown]> = [
@@ -14,6 +16,8 @@ const FILES: ReadonlyArray<readonly [name: string, data: unknown]> = [
   ["04-ethereum.json", ethereum],
   ["05-defi.json", defi],
   ["06-news.json", news],
+  ["07-tg-safety.json", tgSafety],
+  ["08-networks.json", networks],
 ];
 
 /**
