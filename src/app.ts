@@ -2,7 +2,6 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { type Broadcaster, spawnBroadcaster } from "./actors/broadcaster";
-import { createAiChain } from "./analyzers/ai-chain";
 import { createAiProvider } from "./analyzers/ai-providers";
 import type { AnswerChain } from "./analyzers/chain";
 import { createSequentialChain } from "./analyzers/chain";
@@ -17,6 +16,7 @@ import { openDatabase } from "./db/open";
 import type { Logger } from "./logger";
 import { createMetrics, type Metrics } from "./metrics";
 import { startRuntime } from "./runtime";
+import { createAiChain } from "./supervisors/ai-chain";
 import { createProviderSupervisor } from "./supervisors/provider-supervisor";
 
 export interface AppDeps {

@@ -1,4 +1,5 @@
 import type { AiProviderConfig } from "../config";
+import { assertNever } from "../errors";
 import type { Provider } from "./provider";
 
 /**
@@ -39,5 +40,7 @@ async function instantiate(config: AiProviderConfig, timeoutMs: number): Promise
         ...(config.thinkingBudget === undefined ? {} : { thinkingBudget: config.thinkingBudget }),
       });
     }
+    default:
+      return assertNever(config.name);
   }
 }

@@ -1,4 +1,5 @@
 import type { ProviderFailureKind } from "../analyzers/provider";
+import { assertNever } from "../errors";
 
 /** Where a circuit is; the gauge rvx_provider_circuit_state reports {@link CIRCUIT_CODE}. */
 export type CircuitStatus = "closed" | "half_open" | "open";
@@ -111,6 +112,8 @@ export function step(
       };
     case "failure":
       return failed(state, event, ctx);
+    default:
+      return assertNever(event);
   }
 }
 
