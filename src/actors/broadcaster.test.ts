@@ -7,9 +7,11 @@ import { openDatabase } from "../db/open";
 import type { Write } from "../db/writes";
 import { silentLogger } from "../logger";
 import { createMetrics } from "../metrics";
+import { resume } from "../supervisors/policies";
 import { ask } from "./ask";
 import { type BroadcasterMsg, type SendOutcome, spawnBroadcaster } from "./broadcaster";
 import { type DbWriterMsg, spawnDbWriter, type WriteResult } from "./db-writer";
+import { createWriterClient } from "./writer-client";
 
 const systems: ReturnType<typeof start>[] = [];
 afterEach(() => {
@@ -21,14 +23,18 @@ function setup(userIds: number[]) {
   systems.push(system);
   const db = openDatabase(":memory:");
   const clock = new ManualClock();
-  const writer = spawnDbWriter(system, {
-    db,
-    clock: new ManualClock(),
-    logger: silentLogger(),
-    metrics: createMetrics(),
-    flushMs: 25,
-    flushMax: 1,
-  });
+  const writer = spawnDbWriter(
+    system,
+    {
+      db,
+      clock: new ManualClock(),
+      logger: silentLogger(),
+      metrics: createMetrics(),
+      flushMs: 25,
+      flushMax: 1,
+    },
+    resume,
+  );
   const write = (writes: Write[]) =>
     ask<DbWriterMsg, WriteResult>(writer, (replyTo) => ({ type: "write", writes, replyTo }), 5000);
   const reads = createAdminReads(db);
@@ -36,21 +42,25 @@ function setup(userIds: number[]) {
   const reports: string[] = [];
   let failFor = new Set<number>();
   const spawn = () =>
-    spawnBroadcaster(system, {
-      reads,
-      writer,
-      clock,
-      logger: silentLogger(),
-      intervalMs: 40,
-      reportEvery: 2,
-      send: async (userId): Promise<SendOutcome> => {
-        sent.push(userId);
-        return failFor.has(userId) ? "blocked" : "sent";
+    spawnBroadcaster(
+      system,
+      {
+        reads,
+        writer: createWriterClient(writer, { logger: silentLogger(), timeoutMs: 5000 }),
+        clock,
+        logger: silentLogger(),
+        intervalMs: 40,
+        reportEvery: 2,
+        send: async (userId): Promise<SendOutcome> => {
+          sent.push(userId);
+          return failFor.has(userId) ? "blocked" : "sent";
+        },
+        report: async (row) => {
+          reports.push(`${row.status} ${row.sent}/${row.failed}/${row.total}`);
+        },
       },
-      report: async (row) => {
-        reports.push(`${row.status} ${row.sent}/${row.failed}/${row.total}`);
-      },
-    });
+      resume,
+    );
   return {
     system,
     db,

@@ -5,7 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
-import type { UserDirectory } from "../supervisors/user-supervisor";
+import type { UserDirectory } from "../supervisors/user-directory";
 import type { BotContext } from "./context";
 import { type AdminDeps, adminFeature } from "./features/admin";
 import { deleteDataFeature } from "./features/delete-data";

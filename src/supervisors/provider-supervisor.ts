@@ -19,7 +19,7 @@ import {
   MAX_COOLDOWN_MS,
   step,
 } from "./breaker";
-import { supervise } from "./policies";
+import { resume } from "./policies";
 
 /** The right to send one call to a provider's current actor. */
 export interface Lease {
@@ -109,7 +109,7 @@ export function createProviderSupervisor(root: Ref<unknown>, deps: ProviderSuper
       }
     },
     "providers",
-    { initialState: null, onCrash: supervise("resume", log) },
+    { initialState: null, onCrash: resume({ log, answer: () => {} }).onCrash },
   );
 
   function apply(entry: Entry, event: BreakerEvent): void {
@@ -157,16 +157,21 @@ export function createProviderSupervisor(root: Ref<unknown>, deps: ProviderSuper
 
   function incarnate(entry: Entry): Incarnation {
     entry.generation += 1;
-    const ref = spawnProvider(self, {
-      provider: entry.provider,
-      generation: entry.generation,
-      reportTo: self,
-      clock,
-      logger: deps.logger,
-      metrics,
-      timeoutMs: deps.timeoutMs,
-      concurrency: deps.concurrency,
-    });
+    const ref = spawnProvider(
+      self,
+      {
+        provider: entry.provider,
+        generation: entry.generation,
+        reportTo: self,
+        clock,
+        logger: deps.logger,
+        metrics,
+        timeoutMs: deps.timeoutMs,
+        concurrency: deps.concurrency,
+      },
+      // A defect in one call must not lose the others in flight: answer it and go on.
+      resume,
+    );
     return { ref, controller: new AbortController() };
   }
 

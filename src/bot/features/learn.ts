@@ -2,15 +2,10 @@ import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { LearnReply, LearnView } from "../../actors/user";
 import { assertNever } from "../../errors";
 import type { MessageKey } from "../../i18n/i18n";
-import {
-  encodeAction,
-  LEARN_CALLBACK,
-  type LearnAction,
-  parseAction,
-} from "../../learning/callbacks";
 import type { Course, Lesson } from "../../learning/content";
 import { XP } from "../../learning/levels";
 import { escapeHtml } from "../../news/html";
+import { encodeAction, LEARN_CALLBACK, type LearnAction, parseAction } from "../callback-data";
 import type { BotContext } from "../context";
 import { rewardLines } from "./quests";
 
