@@ -139,6 +139,7 @@ export function createApp(deps: AppDeps) {
     createBot() {
       const bot = createBot(telegram.token, {
         config,
+        clock,
         logger,
         metrics,
         users: runtime.users,

@@ -65,7 +65,6 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
         providers: escapeHtml(providers || "offline"),
         dbSize: `${(usage.dbBytes / 1_048_576).toFixed(2)} MB`,
       }),
-      { parse_mode: "HTML" },
     );
   });
 
@@ -109,7 +108,6 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
       .text(ctx.t("admin.broadcast.send"), broadcastData("send", broadcastId))
       .text(ctx.t("admin.broadcast.cancel"), broadcastData("drop", broadcastId));
     await ctx.reply(ctx.t("admin.broadcast.confirm", { total, text: escapeHtml(text) }), {
-      parse_mode: "HTML",
       reply_markup: keyboard,
     });
   });

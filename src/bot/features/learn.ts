@@ -26,7 +26,7 @@ export function learnFeature(): Composer<BotContext> {
     const reply = await ctx.askUser<LearnReply>((replyTo) => ({ type: "learn", replyTo }));
     if (!reply.ok) return ctx.reply(ctx.t("error.generic"));
     const screen = render(ctx, reply.view);
-    await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
+    await ctx.reply(screen.text, { reply_markup: screen.keyboard });
   });
 
   feature.callbackQuery(LEARN_CALLBACK, async (ctx) => {
@@ -70,12 +70,12 @@ function refusalKey(action: LearnAction, reply: Extract<LearnReply, { ok: false 
  */
 async function edit(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
   try {
-    await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
+    await ctx.editMessageText(text, { reply_markup: keyboard });
   } catch (error) {
     if (!(error instanceof GrammyError)) throw error;
     if (error.description.includes("message is not modified")) return;
     if (!UNEDITABLE.some((reason) => error.description.includes(reason))) throw error;
-    await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+    await ctx.reply(text, { reply_markup: keyboard });
   }
 }
 
