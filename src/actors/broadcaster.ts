@@ -123,7 +123,7 @@ export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps, po
     ref: Ref<BroadcasterMsg | Internal>,
   ): Promise<void> {
     const row = deps.reads.broadcast(msg.broadcastId);
-    if (!row || row.status !== "pending" || row.adminId !== msg.adminId) {
+    if (row?.status !== "pending" || row.adminId !== msg.adminId) {
       dispatch(msg.replyTo, { ok: false, reason: "stale" });
       return;
     }

@@ -1,3 +1,4 @@
+import type { CallReport } from "../actors/provider";
 import type { ProviderFailureKind } from "../analyzers/provider";
 import { assertNever } from "../errors";
 
@@ -184,4 +185,26 @@ function changed(from: CircuitStatus, to: CircuitStatus, reason: string): Breake
 
 function unchanged(state: BreakerState): { state: BreakerState; effects: BreakerEffect[] } {
   return { state, effects: [] };
+}
+
+/** The breaker event a provider actor's call report stands for. */
+export function eventOf(report: CallReport): BreakerEvent {
+  switch (report.outcome) {
+    case "ok":
+      return { type: "success" };
+    case "bad_request":
+    case "busy":
+    case "cancelled":
+    case "crashed":
+      return { type: "released" };
+    case "timeout":
+    case "network":
+    case "server":
+    case "rate_limited":
+    case "auth":
+    case "malformed":
+      return { type: "failure", kind: report.outcome, retryAfterMs: report.retryAfterMs };
+    default:
+      return assertNever(report.outcome);
+  }
 }

@@ -15,6 +15,7 @@ import {
   type BreakerState,
   CIRCUIT_CODE,
   type CircuitStatus,
+  eventOf,
   initialBreaker,
   MAX_COOLDOWN_MS,
   step,
@@ -250,17 +251,3 @@ export function createProviderSupervisor(root: Ref<unknown>, deps: ProviderSuper
 }
 
 export type ProviderSupervisor = ReturnType<typeof createProviderSupervisor>;
-
-function eventOf(report: CallReport): BreakerEvent {
-  switch (report.outcome) {
-    case "ok":
-      return { type: "success" };
-    case "bad_request":
-    case "busy":
-    case "cancelled":
-    case "crashed":
-      return { type: "released" };
-    default:
-      return { type: "failure", kind: report.outcome, retryAfterMs: report.retryAfterMs };
-  }
-}
