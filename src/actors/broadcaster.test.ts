@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "bun:test";
-import { start, stop } from "nact";
+import { dispatch, start, stop } from "nact";
 import { until } from "../../test/support/until";
 import { ManualClock } from "../clock";
 import { createAdminReads } from "../db/admin-reads";
@@ -197,6 +197,7 @@ describe("broadcaster", () => {
     expect(await confirm(7)).toEqual({ ok: false, reason: "stale" });
     expect(await confirm(99)).toEqual({ ok: true, total: 2 });
     expect(await confirm(99)).toEqual({ ok: false, reason: "stale" });
+    dispatch(b.ref, { type: "start", broadcastId: created.broadcastId });
     await pace(s.clock, () => s.reads.broadcast(created.broadcastId)?.status === "done");
     expect(s.sent.slice(sentBefore)).toEqual([1, 3]);
   });

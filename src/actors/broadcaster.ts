@@ -29,7 +29,10 @@ export type BroadcasterMsg =
       readonly text: string;
       readonly replyTo: Ref<CreateReply>;
     }
-  /** The admin's answer to a draft: send it (progress shown in `messageId`) or drop it. */
+  /**
+   * The admin's answer to a draft: mark it running (progress shown in `messageId`; `start` it
+   * once the admin has seen the progress message) or drop it.
+   */
   | {
       readonly type: "confirm";
       readonly broadcastId: number;
@@ -118,10 +121,7 @@ export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps, po
     dispatch(msg.replyTo, created ? { ok: true, broadcastId, total } : UNAVAILABLE);
   }
 
-  async function confirm(
-    msg: Extract<BroadcasterMsg, { type: "confirm" }>,
-    ref: Ref<BroadcasterMsg | Internal>,
-  ): Promise<void> {
+  async function confirm(msg: Extract<BroadcasterMsg, { type: "confirm" }>): Promise<void> {
     const row = deps.reads.broadcast(msg.broadcastId);
     if (row?.status !== "pending" || row.adminId !== msg.adminId) {
       dispatch(msg.replyTo, { ok: false, reason: "stale" });
@@ -139,7 +139,6 @@ export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps, po
       },
     ]);
     dispatch(msg.replyTo, ok ? { ok: true, total: row.total } : UNAVAILABLE);
-    if (ok && msg.send) dispatch(ref, { type: "start", broadcastId: row.id });
   }
 
   const report = async (b: Active) => {
@@ -199,7 +198,7 @@ export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps, po
           await create(msg);
           return state;
         case "confirm":
-          await confirm(msg, ref);
+          await confirm(msg);
           return state;
         case "cancel": {
           if (msg.adminId !== undefined) {

@@ -1,5 +1,5 @@
 import { dispatch, type Ref, spawn } from "nact";
-import { utcDay } from "../clock";
+import { type Clock, utcDay } from "../clock";
 import type { Reads } from "../db/reads";
 import { assertNever } from "../errors";
 import type { Lang } from "../i18n/lang";
@@ -16,6 +16,7 @@ import {
   type Session,
   type TelegramProfile,
 } from "../learning/account";
+import { utcWeek } from "../learning/calendar";
 import type { Course } from "../learning/content";
 import type { LearnAction } from "../learning/learn-action";
 import {
@@ -86,7 +87,7 @@ export interface UserDeps {
   readonly reads: Reads;
   readonly writer: WriterClient;
   readonly explainer: Explainer;
-  readonly clock: { now(): number };
+  readonly clock: Clock;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly floodIntervalMs: number;
@@ -214,7 +215,7 @@ export function createUserBehaviour(deps: UserDeps) {
       case "quests":
         return run(state, decideQuests(withQuests(state, now), now), msg.replyTo);
       case "leaderboard": {
-        const week = Math.floor((utcDay(now) + 3) / 7);
+        const week = utcWeek(utcDay(now));
         dispatch(msg.replyTo, { ok: true, board: deps.reads.leaderboard(state.id, week) });
         return state;
       }

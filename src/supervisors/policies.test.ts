@@ -1,7 +1,20 @@
 import { describe, expect, it } from "bun:test";
+import { start, stop } from "nact";
+import { ask } from "../actors/ask";
+import { spawnDbWriter } from "../actors/db-writer";
 import type { CrashContext, CrashHooks } from "../actors/supervision";
-import { ManualClock } from "../clock";
+import {
+  createUserBehaviour,
+  type ExplainReply,
+  type ProfileReply,
+  type UserMsg,
+} from "../actors/user";
+import { createWriterClient } from "../actors/writer-client";
+import { ManualClock, systemClock } from "../clock";
+import { openDatabase } from "../db/open";
+import { createReads } from "../db/reads";
 import { silentLogger } from "../logger";
+import { createMetrics } from "../metrics";
 import { resetAndAnswerUnavailable, restartWithBackoff, resume } from "./policies";
 
 const ctx = {
@@ -98,5 +111,68 @@ describe("policies", () => {
     s.onCrash({}, new Error("bug"), ctx);
     clock.advance(2 ** 31 - 1);
     expect(s.admits()).toBe(true);
+  });
+});
+
+describe("a user actor under restartWithBackoff", () => {
+  it("answers every caller: unavailable while held after a crash, served again after", async () => {
+    const system = start();
+    const db = openDatabase(":memory:");
+    const clock = new ManualClock();
+    const logger = silentLogger();
+    const metrics = createMetrics();
+    try {
+      const writerRef = spawnDbWriter(
+        system,
+        { db, clock: systemClock, logger, metrics, flushMs: 0, flushMax: 100 },
+        resume,
+      );
+      const behaviour = createUserBehaviour({
+        reads: createReads(db),
+        writer: createWriterClient(writerRef, { logger, timeoutMs: 5000 }),
+        explainer: {
+          explain: async (news) => {
+            if (news.text === "boom") throw new Error("defect");
+            return { text: "fine", source: "offline", provider: "offline" };
+          },
+        },
+        clock,
+        logger,
+        metrics,
+        floodIntervalMs: 0,
+        dailyLimit: 50,
+        defaultLanguage: "en",
+        courses: [],
+      });
+      const policy = restartWithBackoff({
+        clock,
+        minBackoffMs: 1000,
+        maxBackoffMs: 8000,
+        budget: 1,
+        windowMs: 60_000,
+        stopMs: 30_000,
+      });
+      const ref = behaviour.spawn(system, 1, policy);
+      const explain = (text: string) =>
+        ask<UserMsg, ExplainReply>(ref, (replyTo) => ({ type: "explain", text, replyTo }), 5000);
+      const profile = () =>
+        ask<UserMsg, ProfileReply>(ref, (replyTo) => ({ type: "profile", replyTo }), 5000);
+
+      expect(await explain("news")).toMatchObject({ ok: true, xp: 5 });
+      expect(await explain("boom")).toEqual({ ok: false, reason: "unavailable" });
+      expect(await profile()).toEqual({ ok: false, reason: "unavailable" });
+      clock.advance(1000);
+      // Reset from SQLite: the committed XP is still there.
+      expect(await profile()).toMatchObject({ ok: true, xp: 5 });
+      expect(await explain("boom")).toEqual({ ok: false, reason: "unavailable" });
+      clock.advance(8000);
+      // Two crashes within the window spend the budget of one: held for stopMs.
+      expect(await profile()).toEqual({ ok: false, reason: "unavailable" });
+      clock.advance(22_000);
+      expect(await profile()).toMatchObject({ ok: true, xp: 5 });
+    } finally {
+      stop(system);
+      db.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { Ref } from "nact";
+import { dispatch, type Ref } from "nact";
 import { ask } from "../../actors/ask";
 import type { BroadcasterMsg, ConfirmReply, CreateReply } from "../../actors/broadcaster";
 import type { Ack, UserMsg } from "../../actors/user";
@@ -150,6 +150,7 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
         ),
       },
     );
+    dispatch(deps.broadcaster, { type: "start", broadcastId });
   });
   return feature;
 }
