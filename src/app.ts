@@ -1,11 +1,10 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { type Broadcaster, spawnBroadcaster } from "./actors/broadcaster";
-import { createAiChain } from "./analyzers/ai-chain";
+import { start } from "nact";
+import { spawnBroadcaster } from "./actors/broadcaster";
 import { createAiProvider } from "./analyzers/ai-providers";
-import type { AnswerChain } from "./analyzers/chain";
-import { createSequentialChain } from "./analyzers/chain";
+import { type AnswerChain, createSequentialChain } from "./analyzers/chain";
 import { createOfflineAnalyzer } from "./analyzers/offline/offline-analyzer";
 import { broadcastTransport } from "./bot/broadcast-transport";
 import { trackConnectivity } from "./bot/connectivity";
@@ -17,6 +16,8 @@ import { openDatabase } from "./db/open";
 import type { Logger } from "./logger";
 import { createMetrics, type Metrics } from "./metrics";
 import { startRuntime } from "./runtime";
+import { createAiChain } from "./supervisors/ai-chain";
+import { resume } from "./supervisors/policies";
 import { createProviderSupervisor } from "./supervisors/provider-supervisor";
 
 export interface AppDeps {
@@ -27,41 +28,45 @@ export interface AppDeps {
   readonly chain?: AnswerChain;
   /** Jitter source for breaker cooldowns (tests pass `() => 0`). */
   readonly random?: () => number;
+  /** The bot's token and Bot API server (console mode: no server is ever called). */
+  readonly telegram?: {
+    readonly token: string;
+    readonly apiRoot?: string;
+    /** Skips getMe (console mode, tests). */
+    readonly botInfo?: UserFromGetMe;
+  };
 }
 
 /** The provider actor aborts at the configured timeout; the SDK's own deadline is a backstop. */
 const SDK_BACKSTOP_MS = 1000;
 /** How much longer than the provider timeout the chain waits for a provider actor's reply. */
 const REPLY_GRACE_MS = 5000;
+const CONSOLE_TOKEN = "0:console";
 
 /**
- * Wires the whole application from a parsed config: database, actor runtime, answer chain and
- * a bot factory. `main.ts` and end-to-end tests both start RVX through here.
+ * Wires the whole application from a parsed config, each part after what it depends on: the
+ * actor system, the AI provider supervisor, the answer chain, the runtime (DB-writer, cache,
+ * user directory), the broadcaster, and a bot factory. `main.ts` and end-to-end tests both start
+ * RVX through here.
  */
 export function createApp(deps: AppDeps) {
   const { config, logger } = deps;
   const clock = deps.clock ?? systemClock;
   const metrics = deps.metrics ?? createMetrics();
+  const telegram = deps.telegram ?? { token: CONSOLE_TOKEN };
   const db = openDatabase(config.databasePath);
+  const system = start();
   const offline = createOfflineAnalyzer();
-  // The runtime owns the actor system the provider supervisor lives in, so the AI chain is
-  // built right after it starts; until then (never, in practice) answers are offline.
-  let chain: AnswerChain = deps.chain ?? createSequentialChain([offline], logger);
-  const runtime = startRuntime({
-    config,
-    db,
-    clock,
-    logger,
-    metrics,
-    chain: { explain: (request) => chain.explain(request) },
-  });
   const { providers } = config;
   const supervisor =
     deps.chain || providers.chain.length === 0
       ? undefined
-      : createProviderSupervisor(runtime.system, {
+      : createProviderSupervisor(system, {
           providers: providers.chain.map((p) =>
-            createAiProvider(p, providers.timeoutMs + SDK_BACKSTOP_MS),
+            createAiProvider(p, providers.timeoutMs + SDK_BACKSTOP_MS, {
+              maxChars: config.answerMaxChars,
+              now: () => clock.now(),
+            }),
           ),
           clock,
           logger,
@@ -73,17 +78,42 @@ export function createApp(deps: AppDeps) {
           healthcheckMs: providers.healthcheckIntervalMs,
           ...(deps.random ? { random: deps.random } : {}),
         });
-  if (supervisor) {
-    chain = createAiChain({
-      providers: supervisor,
-      fallback: offline,
+  const chain: AnswerChain =
+    deps.chain ??
+    (supervisor
+      ? createAiChain({
+          providers: supervisor,
+          fallback: offline,
+          logger,
+          metrics,
+          replyTimeoutMs: providers.timeoutMs + REPLY_GRACE_MS,
+        })
+      : createSequentialChain([offline], logger));
+  const runtime = startRuntime({ system, config, db, clock, logger, metrics, chain });
+  const adminReads = createAdminReads(db);
+  // The broadcaster sends through its own Api client (same token, same retry policy), so it
+  // exists before, and independently of, the bots whose admin commands drive it.
+  const api = new Api(telegram.token, telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {});
+  api.config.use(autoRetry(RETRY_POLICY));
+  const transport = broadcastTransport({
+    api,
+    logger,
+    langOf: (userId) => runtime.reads.user(userId)?.lang ?? config.defaultLanguage,
+  });
+  const broadcaster = spawnBroadcaster(
+    system,
+    {
+      reads: adminReads,
+      writer: runtime.writer,
+      clock,
       logger,
-      metrics,
-      replyTimeoutMs: providers.timeoutMs + REPLY_GRACE_MS,
-    });
-  }
+      send: transport.send,
+      report: transport.report,
+    },
+    // A defect mid-broadcast: keep going; progress in SQLite is at most one message behind.
+    resume,
+  );
   const connectivity = trackConnectivity();
-  const broadcasters: Broadcaster[] = [];
   const providerStates = (): Record<string, string> =>
     Object.fromEntries(
       (supervisor?.names ?? []).map((name) => [name, supervisor?.status(name) ?? "closed"]),
@@ -108,36 +138,16 @@ export function createApp(deps: AppDeps) {
     },
     /** Whether the bot's last Bot API call got through (see trackConnectivity). */
     connectivity: connectivity.state,
-    /**
-     * A bot bound to this app's runtime, with the admin commands and the broadcaster that
-     * sends through this bot's API (resuming a broadcast a restart interrupted).
-     */
-    createBot(token: string, options: { apiRoot?: string; botInfo?: UserFromGetMe } = {}) {
-      const adminReads = createAdminReads(db);
-      // The broadcaster sends through its own Api client (same token, same retry policy), so
-      // it exists before the bot whose admin commands start it.
-      const api = new Api(token, options.apiRoot ? { apiRoot: options.apiRoot } : {});
-      api.config.use(autoRetry(RETRY_POLICY));
-      const transport = broadcastTransport({
-        api,
-        logger,
-        langOf: (userId) => runtime.reads.user(userId)?.lang ?? config.defaultLanguage,
-      });
-      const broadcaster = spawnBroadcaster(runtime.system, {
-        reads: adminReads,
-        writer: runtime.writer,
-        clock,
-        logger,
-        send: transport.send,
-        report: transport.report,
-      });
-      broadcasters.push(broadcaster);
-      const bot = createBot(token, {
+    /** A bot bound to this app's runtime and broadcaster, with the admin commands. */
+    createBot() {
+      const bot = createBot(telegram.token, {
         config,
+        clock,
         logger,
         metrics,
         users: runtime.users,
-        ...options,
+        ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}),
+        ...(telegram.botInfo ? { botInfo: telegram.botInfo } : {}),
         admin: {
           config,
           clock,
@@ -159,7 +169,7 @@ export function createApp(deps: AppDeps) {
      * at once), then waits up to `drainMs` for user requests in flight, flushes and closes.
      */
     stop: (drainMs = 0) => {
-      for (const b of broadcasters.splice(0)) b.stop();
+      broadcaster.stop();
       supervisor?.stop();
       return runtime.stop(drainMs);
     },

@@ -1,3 +1,11 @@
+const DAY_MS = 86_400_000;
+
+/** The UTC day number of a timestamp; quotas, streaks and quests change with it. */
+export const utcDay = (ms: number): number => Math.floor(ms / DAY_MS);
+
+/** The UTC midnight that starts day number `day`. */
+export const dayStart = (day: number): number => day * DAY_MS;
+
 /** A cancel function returned by {@link Clock.setTimeout}. */
 export type Cancel = () => void;
 

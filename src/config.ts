@@ -1,6 +1,6 @@
-import type { ProviderName } from "./analyzers/provider";
 import { ConfigError } from "./errors";
 import { isLang, type Lang } from "./i18n/lang";
+import type { ProviderName } from "./provider-name";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 

@@ -80,8 +80,8 @@ function run(config: Config): Promise<number> {
 }
 
 async function runInConsole(config: Config, logger: Logger): Promise<number> {
-  const app = createApp({ config, logger });
-  const bot = app.createBot("0:console", { botInfo: CONSOLE_BOT });
+  const app = createApp({ config, logger, telegram: { token: "0:console", botInfo: CONSOLE_BOT } });
+  const bot = app.createBot();
   await runConsole(bot, {
     input: process.stdin,
     print: (line) => process.stdout.write(`${line}\n`),

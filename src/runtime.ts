@@ -1,8 +1,8 @@
 import type { Database } from "bun:sqlite";
 import { type Ref, start, stop } from "nact";
-import { ask } from "./actors/ask";
-import { type DbWriterMsg, spawnDbWriter, type WriteResult } from "./actors/db-writer";
+import { spawnDbWriter, type WriteResult } from "./actors/db-writer";
 import { createUserBehaviour } from "./actors/user";
+import { createWriterClient } from "./actors/writer-client";
 import type { AnswerChain } from "./analyzers/chain";
 import { createExplanationCache } from "./cache/explanation-cache";
 import type { Cancel, Clock } from "./clock";
@@ -13,9 +13,12 @@ import { loadCourses } from "./learning/course-data";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
 import { createExplainer } from "./news/explainer";
-import { createUserDirectory } from "./supervisors/user-supervisor";
+import { resume } from "./supervisors/policies";
+import { createUserDirectory } from "./supervisors/user-directory";
 
 export interface RuntimeDeps {
+  /** The actor system to spawn into (started here when not given). */
+  readonly system?: Ref<unknown>;
   readonly config: Config;
   readonly db: Database;
   readonly clock: Clock;
@@ -39,16 +42,22 @@ export function startRuntime(deps: RuntimeDeps) {
   const { config, clock, logger, metrics } = deps;
   // Content first: a broken course file stops startup before any actor is spawned.
   const courses = deps.courses ?? loadCourses();
-  const system = start();
+  const system = deps.system ?? start();
   const reads = createReads(deps.db);
-  const writer = spawnDbWriter(system, {
-    db: deps.db,
-    clock: deps.flushClock ?? clock,
-    logger,
-    metrics,
-    flushMs: config.dbFlushMs,
-    flushMax: config.dbFlushMax,
-  });
+  const writerRef = spawnDbWriter(
+    system,
+    {
+      db: deps.db,
+      clock: deps.flushClock ?? clock,
+      logger,
+      metrics,
+      flushMs: config.dbFlushMs,
+      flushMax: config.dbFlushMax,
+    },
+    // A defect here is a bug in RVX, not in the data: answer the caller, keep serving writes.
+    resume,
+  );
+  const writer = createWriterClient(writerRef, { logger, timeoutMs: COMMIT_TIMEOUT_MS });
   const cache = createExplanationCache({
     reads,
     writer,
@@ -71,7 +80,6 @@ export function startRuntime(deps: RuntimeDeps) {
     floodIntervalMs: config.floodIntervalMs,
     dailyLimit: config.dailyLimit,
     defaultLanguage: config.defaultLanguage,
-    commitTimeoutMs: COMMIT_TIMEOUT_MS,
     courses,
   });
   const users = createUserDirectory(system, {
@@ -82,25 +90,9 @@ export function startRuntime(deps: RuntimeDeps) {
   });
 
   /** Commits everything queued so far. */
-  async function flush(): Promise<WriteResult> {
-    return ask<DbWriterMsg, WriteResult>(
-      writer as Ref<DbWriterMsg>,
-      (replyTo) => ({ type: "flush", replyTo }),
-      COMMIT_TIMEOUT_MS,
-      "db-writer",
-    );
-  }
-
+  const flush = (): Promise<WriteResult> => writer.flush();
   /** Whether the DB-writer answers and SQLite grants it the write lock. */
-  async function writable(): Promise<boolean> {
-    const result = await ask<DbWriterMsg, WriteResult>(
-      writer as Ref<DbWriterMsg>,
-      (replyTo) => ({ type: "probe", replyTo }),
-      COMMIT_TIMEOUT_MS,
-      "db-writer",
-    ).catch(() => undefined);
-    return result?.type === "committed";
-  }
+  const writable = (): Promise<boolean> => writer.probe();
 
   return {
     system,

@@ -23,6 +23,7 @@ import { createWriteApplier, type Write } from "../../src/db/writes";
 import { utcDay, utcWeek } from "../../src/learning/calendar";
 import { silentLogger } from "../../src/logger";
 import { createMetrics, type Metrics } from "../../src/metrics";
+import { resume } from "../../src/supervisors/policies";
 import { driveOpen, NEWS, startRvx, textUpdate } from "./in-process";
 import { header, quick, ratio, report, round, tempDir } from "./lib";
 
@@ -84,14 +85,18 @@ async function groupCommit(
 ): Promise<{ ms: number; transactions: number; flushMs: number }> {
   const system = start();
   const metrics = createMetrics();
-  const writer = spawnDbWriter(system, {
-    db,
-    clock: systemClock,
-    logger: silentLogger(),
-    metrics,
-    flushMs: FLUSH_MS,
-    flushMax: FLUSH_MAX,
-  });
+  const writer = spawnDbWriter(
+    system,
+    {
+      db,
+      clock: systemClock,
+      logger: silentLogger(),
+      metrics,
+      flushMs: FLUSH_MS,
+      flushMax: FLUSH_MAX,
+    },
+    resume,
+  );
   let next = 0;
   const count = WRITES / ROUNDS;
   const started = performance.now();

@@ -83,8 +83,13 @@ export function startRvx(options: { env?: Record<string, string>; clock?: Clock 
   });
   const devNull = openSync("/dev/null", "w");
   const logger = createLogger({ level: "info", secrets: [TOKEN], destination: devNull });
-  const app = createApp({ config, logger, ...(options.clock ? { clock: options.clock } : {}) });
-  const bot = app.createBot(TOKEN, { botInfo: BOT_INFO });
+  const app = createApp({
+    config,
+    logger,
+    telegram: { token: TOKEN, botInfo: BOT_INFO },
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const bot = app.createBot();
   const calls = new Map<string, number>();
   bot.api.config.use(answerInProcess(calls));
   let stopped = false;

@@ -10,7 +10,6 @@
  * Target: p95 added latency with the breaker open under 5 ms.
  */
 import { start, stop } from "nact";
-import { createAiChain } from "../../src/analyzers/ai-chain";
 import { createSequentialChain } from "../../src/analyzers/chain";
 import { createGroqProvider } from "../../src/analyzers/groq";
 import { createMistralProvider } from "../../src/analyzers/mistral";
@@ -19,6 +18,7 @@ import type { ExplainRequest } from "../../src/analyzers/provider";
 import { systemClock } from "../../src/clock";
 import { silentLogger } from "../../src/logger";
 import { createMetrics } from "../../src/metrics";
+import { createAiChain } from "../../src/supervisors/ai-chain";
 import { createProviderSupervisor } from "../../src/supervisors/provider-supervisor";
 import { startFakeAiServer } from "../../test/support/fake-ai-servers";
 import { header, type Percentiles, percentiles, quick, ratio, report, round } from "./lib";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "bun:test";
-import { start, stop } from "nact";
+import { dispatch, start, stop } from "nact";
 import { until } from "../../test/support/until";
 import { ManualClock } from "../clock";
 import { createAdminReads } from "../db/admin-reads";
@@ -7,9 +7,17 @@ import { openDatabase } from "../db/open";
 import type { Write } from "../db/writes";
 import { silentLogger } from "../logger";
 import { createMetrics } from "../metrics";
+import { resume } from "../supervisors/policies";
 import { ask } from "./ask";
-import { type BroadcasterMsg, type SendOutcome, spawnBroadcaster } from "./broadcaster";
+import {
+  type BroadcasterMsg,
+  type ConfirmReply,
+  type CreateReply,
+  type SendOutcome,
+  spawnBroadcaster,
+} from "./broadcaster";
 import { type DbWriterMsg, spawnDbWriter, type WriteResult } from "./db-writer";
+import { createWriterClient } from "./writer-client";
 
 const systems: ReturnType<typeof start>[] = [];
 afterEach(() => {
@@ -21,14 +29,18 @@ function setup(userIds: number[]) {
   systems.push(system);
   const db = openDatabase(":memory:");
   const clock = new ManualClock();
-  const writer = spawnDbWriter(system, {
-    db,
-    clock: new ManualClock(),
-    logger: silentLogger(),
-    metrics: createMetrics(),
-    flushMs: 25,
-    flushMax: 1,
-  });
+  const writer = spawnDbWriter(
+    system,
+    {
+      db,
+      clock: new ManualClock(),
+      logger: silentLogger(),
+      metrics: createMetrics(),
+      flushMs: 25,
+      flushMax: 1,
+    },
+    resume,
+  );
   const write = (writes: Write[]) =>
     ask<DbWriterMsg, WriteResult>(writer, (replyTo) => ({ type: "write", writes, replyTo }), 5000);
   const reads = createAdminReads(db);
@@ -36,21 +48,25 @@ function setup(userIds: number[]) {
   const reports: string[] = [];
   let failFor = new Set<number>();
   const spawn = () =>
-    spawnBroadcaster(system, {
-      reads,
-      writer,
-      clock,
-      logger: silentLogger(),
-      intervalMs: 40,
-      reportEvery: 2,
-      send: async (userId): Promise<SendOutcome> => {
-        sent.push(userId);
-        return failFor.has(userId) ? "blocked" : "sent";
+    spawnBroadcaster(
+      system,
+      {
+        reads,
+        writer: createWriterClient(writer, { logger: silentLogger(), timeoutMs: 5000 }),
+        clock,
+        logger: silentLogger(),
+        intervalMs: 40,
+        reportEvery: 2,
+        send: async (userId): Promise<SendOutcome> => {
+          sent.push(userId);
+          return failFor.has(userId) ? "blocked" : "sent";
+        },
+        report: async (row) => {
+          reports.push(`${row.status} ${row.sent}/${row.failed}/${row.total}`);
+        },
       },
-      report: async (row) => {
-        reports.push(`${row.status} ${row.sent}/${row.failed}/${row.total}`);
-      },
-    });
+      resume,
+    );
   return {
     system,
     db,
@@ -150,5 +166,55 @@ describe("broadcaster", () => {
     s.clock.advance(400);
     await until(() => s.reads.broadcast(1)?.status === "cancelled", "cancel committed");
     expect(s.sent).toEqual([1]);
+  });
+
+  it("stores an admin's draft and sends it only when that admin confirms", async () => {
+    const s = setup([1, 2, 3]);
+    await s.seed();
+    const b = s.spawn();
+    await pace(s.clock, () => s.reads.broadcast(1)?.status === "done");
+    const sentBefore = s.sent.length;
+    const created = await ask<BroadcasterMsg, CreateReply>(
+      b.ref,
+      (replyTo) => ({ type: "create", adminId: 99, chatId: 99, text: "news", replyTo }),
+      5000,
+    );
+    if (!created.ok) throw new Error("draft not stored");
+    expect(created.total).toBe(2);
+    expect(s.reads.broadcast(created.broadcastId)?.status).toBe("pending");
+    const confirm = (adminId: number) =>
+      ask<BroadcasterMsg, ConfirmReply>(
+        b.ref,
+        (replyTo) => ({
+          type: "confirm",
+          broadcastId: created.broadcastId,
+          adminId,
+          send: true,
+          replyTo,
+        }),
+        5000,
+      );
+    expect(await confirm(7)).toEqual({ ok: false, reason: "stale" });
+    expect(await confirm(99)).toEqual({ ok: true, total: 2 });
+    expect(await confirm(99)).toEqual({ ok: false, reason: "stale" });
+    dispatch(b.ref, { type: "start", broadcastId: created.broadcastId });
+    await pace(s.clock, () => s.reads.broadcast(created.broadcastId)?.status === "done");
+    expect(s.sent.slice(sentBefore)).toEqual([1, 3]);
+  });
+
+  it("lets only the admin who started a broadcast stop it", async () => {
+    const s = setup([1, 2, 3, 4]);
+    await s.seed();
+    const b = s.spawn();
+    const cancel = (adminId: number) =>
+      ask<BroadcasterMsg, { ok: boolean }>(
+        b.ref,
+        (replyTo) => ({ type: "cancel", broadcastId: 1, adminId, replyTo }),
+        5000,
+      );
+    expect(await cancel(7)).toEqual({ ok: false });
+    expect(await cancel(99)).toEqual({ ok: true });
+    s.clock.advance(400);
+    await until(() => s.reads.broadcast(1)?.status === "cancelled", "cancel committed");
   });
 });

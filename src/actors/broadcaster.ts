@@ -3,18 +3,51 @@ import type { Cancel, Clock } from "../clock";
 import type { AdminReads, BroadcastRow } from "../db/admin-reads";
 import { assertNever } from "../errors";
 import type { Logger } from "../logger";
-import { supervise } from "../supervisors/policies";
-import type { DbWriterMsg } from "./db-writer";
+import { admitted, type CrashHooks, type Policy, replyToOf } from "./supervision";
+import type { WriterClient } from "./writer-client";
+
+const UNAVAILABLE = { ok: false, reason: "unavailable" } as const;
 
 /** How one message to one user went. */
 export type SendOutcome = "sent" | "blocked" | "failed";
 
+export type CreateReply =
+  | { readonly ok: true; readonly broadcastId: number; readonly total: number }
+  | { readonly ok: false; readonly reason: "unavailable" };
+
+export type ConfirmReply =
+  | { readonly ok: true; readonly total: number }
+  /** Not this admin's pending broadcast (an old or forged button). */
+  | { readonly ok: false; readonly reason: "stale" | "unavailable" };
+
 export type BroadcasterMsg =
+  /** An admin's draft: stored as 'pending' with its recipient count, awaiting confirmation. */
+  | {
+      readonly type: "create";
+      readonly adminId: number;
+      readonly chatId: number;
+      readonly text: string;
+      readonly replyTo: Ref<CreateReply>;
+    }
+  /**
+   * The admin's answer to a draft: mark it running (progress shown in `messageId`; `start` it
+   * once the admin has seen the progress message) or drop it.
+   */
+  | {
+      readonly type: "confirm";
+      readonly broadcastId: number;
+      readonly adminId: number;
+      readonly send: boolean;
+      readonly messageId?: number;
+      readonly replyTo: Ref<ConfirmReply>;
+    }
   /** Starts (or resumes) a broadcast whose row is committed with status 'running'. */
   | { readonly type: "start"; readonly broadcastId: number }
+  /** Stops a running broadcast (only the admin who started it, when `adminId` is given). */
   | {
       readonly type: "cancel";
       readonly broadcastId: number;
+      readonly adminId?: number;
       readonly replyTo: Ref<{ ok: boolean }>;
     };
 
@@ -22,7 +55,7 @@ type Internal = { readonly type: "step" };
 
 export interface BroadcasterDeps {
   readonly reads: AdminReads;
-  readonly writer: Ref<DbWriterMsg>;
+  readonly writer: Pick<WriterClient, "commit" | "enqueue" | "flush">;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Sends one broadcast message (grammY's auto-retry already waits out 429s). */
@@ -43,8 +76,16 @@ type Active = { -readonly [K in keyof BroadcastRow]: BroadcastRow[K] };
  * message, so after a restart a broadcast resumes where it stopped; at worst the last message
  * before a crash is sent twice, never skipped.
  */
-export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps) {
+export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps, policy: Policy) {
   const log = deps.logger.child({ actor: "broadcaster" });
+  const hooks: CrashHooks = {
+    log,
+    answer: (message) => {
+      const replyTo = replyToOf<{ ok: false; reason?: "unavailable" }>(message);
+      if (replyTo) dispatch(replyTo, UNAVAILABLE);
+    },
+  };
+  const supervision = policy(hooks);
   const intervalMs = deps.intervalMs ?? 40;
   const reportEvery = deps.reportEvery ?? 25;
   const queue: number[] = [...deps.reads.runningBroadcasts()];
@@ -57,19 +98,48 @@ export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps) {
   };
 
   const persist = (b: Active) =>
-    dispatch(deps.writer, {
-      type: "write",
-      writes: [
-        {
-          type: "broadcastProgress",
-          broadcastId: b.id,
-          cursor: b.cursor,
-          sent: b.sent,
-          failed: b.failed,
-          status: b.status,
-        },
-      ],
-    });
+    deps.writer.enqueue([
+      {
+        type: "broadcastProgress",
+        broadcastId: b.id,
+        cursor: b.cursor,
+        sent: b.sent,
+        failed: b.failed,
+        status: b.status,
+      },
+    ]);
+
+  async function create(msg: Extract<BroadcasterMsg, { type: "create" }>): Promise<void> {
+    const broadcastId = deps.clock.now();
+    // Count users whose profile is still queued too.
+    await deps.writer.flush().catch(() => undefined);
+    const total = deps.reads.recipientCount(0);
+    const { adminId, chatId, text } = msg;
+    const created = await deps.writer.commit([
+      { type: "broadcastCreate", broadcastId, adminId, chatId, text, total, at: broadcastId },
+    ]);
+    dispatch(msg.replyTo, created ? { ok: true, broadcastId, total } : UNAVAILABLE);
+  }
+
+  async function confirm(msg: Extract<BroadcasterMsg, { type: "confirm" }>): Promise<void> {
+    const row = deps.reads.broadcast(msg.broadcastId);
+    if (row?.status !== "pending" || row.adminId !== msg.adminId) {
+      dispatch(msg.replyTo, { ok: false, reason: "stale" });
+      return;
+    }
+    const ok = await deps.writer.commit([
+      {
+        type: "broadcastProgress",
+        broadcastId: row.id,
+        cursor: 0,
+        sent: 0,
+        failed: 0,
+        status: msg.send ? "running" : "cancelled",
+        ...(msg.messageId ? { progressMessageId: msg.messageId } : {}),
+      },
+    ]);
+    dispatch(msg.replyTo, ok ? { ok: true, total: row.total } : UNAVAILABLE);
+  }
 
   const report = async (b: Active) => {
     try {
@@ -116,6 +186,7 @@ export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps) {
   const ref: Ref<BroadcasterMsg | Internal> = spawn(
     parent,
     async (state: null, msg: BroadcasterMsg | Internal) => {
+      if (!admitted(supervision, hooks, msg)) return state;
       switch (msg.type) {
         case "start":
           if (active?.id !== msg.broadcastId && !queue.includes(msg.broadcastId)) {
@@ -123,7 +194,20 @@ export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps) {
           }
           schedule(ref);
           return state;
+        case "create":
+          await create(msg);
+          return state;
+        case "confirm":
+          await confirm(msg);
+          return state;
         case "cancel": {
+          if (msg.adminId !== undefined) {
+            const row = deps.reads.broadcast(msg.broadcastId);
+            if (row?.status !== "running" || row.adminId !== msg.adminId) {
+              dispatch(msg.replyTo, { ok: false });
+              return state;
+            }
+          }
           const found = active?.id === msg.broadcastId || queue.includes(msg.broadcastId);
           const index = queue.indexOf(msg.broadcastId);
           if (index >= 0) queue.splice(index, 1);
@@ -134,7 +218,7 @@ export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps) {
             await report(b);
           }
           if (active?.id === msg.broadcastId) active = undefined;
-          dispatch(msg.replyTo, { ok: found });
+          dispatch(msg.replyTo, { ok: found || msg.adminId !== undefined });
           return state;
         }
         case "step":
@@ -145,8 +229,8 @@ export function spawnBroadcaster(parent: Ref<unknown>, deps: BroadcasterDeps) {
       }
     },
     "broadcaster",
-    // A defect mid-broadcast: keep going; progress in SQLite is at most one message behind.
-    { initialState: null, onCrash: supervise("resume", log) },
+    // After a defect progress in SQLite is at most one message behind.
+    { initialState: null, onCrash: supervision.onCrash },
   );
   if (queue.length > 0) schedule(ref);
   return {

@@ -6,6 +6,7 @@ import { openDatabase } from "../db/open";
 import type { Write } from "../db/writes";
 import { silentLogger } from "../logger";
 import { createMetrics } from "../metrics";
+import { resume } from "../supervisors/policies";
 import { ask } from "./ask";
 import { type DbWriterMsg, spawnDbWriter, type WriteResult } from "./db-writer";
 
@@ -22,14 +23,18 @@ function setup(flushMax = 512) {
   const db = openDatabase(":memory:");
   const clock = new ManualClock();
   const metrics = createMetrics();
-  const writer = spawnDbWriter(system, {
-    db,
-    clock,
-    logger: silentLogger(),
-    metrics,
-    flushMs: 25,
-    flushMax,
-  });
+  const writer = spawnDbWriter(
+    system,
+    {
+      db,
+      clock,
+      logger: silentLogger(),
+      metrics,
+      flushMs: 25,
+      flushMax,
+    },
+    resume,
+  );
   const write = (writes: Write[]) =>
     ask<DbWriterMsg, WriteResult>(writer, (replyTo) => ({ type: "write", writes, replyTo }), 5000);
   const users = () => (db.query("SELECT count(*) AS n FROM users").get() as { n: number }).n;

@@ -5,7 +5,7 @@ import { createWriteApplier, type Write } from "../db/writes";
 import { assertNever } from "../errors";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
-import { supervise } from "../supervisors/policies";
+import { admitted, type CrashHooks, type Policy, replyToOf } from "./supervision";
 
 /** The outcome of a write request, sent after its transaction committed (or failed). */
 export type WriteResult =
@@ -43,9 +43,21 @@ export interface DbWriterDeps {
  * (group commit) when `flushMs` passes or `flushMax` writes wait; each request's `replyTo` hears
  * back only after its transaction committed, so a caller can promise durability to a user.
  */
-export function spawnDbWriter(parent: Ref<unknown>, deps: DbWriterDeps): Ref<DbWriterMsg> {
+export function spawnDbWriter(
+  parent: Ref<unknown>,
+  deps: DbWriterDeps,
+  policy: Policy,
+): Ref<DbWriterMsg> {
   const apply = createWriteApplier(deps.db);
   const log = deps.logger.child({ actor: "db-writer" });
+  const hooks: CrashHooks = {
+    log,
+    answer: (message) => {
+      const replyTo = replyToOf<WriteResult>(message);
+      if (replyTo) dispatch(replyTo, { type: "failed", reason: "crashed" });
+    },
+  };
+  const supervision = policy(hooks);
   let queue: Envelope[] = [];
   let queued = 0;
   let cancelTick: Cancel | undefined;
@@ -109,6 +121,7 @@ export function spawnDbWriter(parent: Ref<unknown>, deps: DbWriterDeps): Ref<DbW
   const ref: Ref<DbWriterMsg | Internal> = spawn(
     parent,
     (state: null, msg: DbWriterMsg | Internal) => {
+      if (!admitted(supervision, hooks, msg)) return state;
       switch (msg.type) {
         case "write":
           queue.push({ writes: msg.writes, replyTo: msg.replyTo });
@@ -137,11 +150,7 @@ export function spawnDbWriter(parent: Ref<unknown>, deps: DbWriterDeps): Ref<DbW
       }
     },
     "db-writer",
-    {
-      initialState: null,
-      // A defect here is a bug in RVX, not in the data: log it and keep serving writes.
-      onCrash: supervise("resume", log),
-    },
+    { initialState: null, onCrash: supervision.onCrash },
   );
   return ref as Ref<DbWriterMsg>;
 }

@@ -6,6 +6,7 @@ import { createGroqProvider } from "../analyzers/groq";
 import { ManualClock } from "../clock";
 import { silentLogger } from "../logger";
 import { createMetrics } from "../metrics";
+import { resume } from "../supervisors/policies";
 import { ask } from "./ask";
 import { type CallReport, type CallResult, type ProviderMsg, spawnProvider } from "./provider";
 
@@ -30,16 +31,20 @@ function setup(options: { concurrency?: number } = {}) {
     model: "m",
     timeoutMs: 600_000,
   });
-  const ref = spawnProvider(system, {
-    provider,
-    generation: 7,
-    reportTo,
-    clock,
-    logger: silentLogger(),
-    metrics,
-    timeoutMs: TIMEOUT_MS,
-    concurrency: options.concurrency ?? 8,
-  });
+  const ref = spawnProvider(
+    system,
+    {
+      provider,
+      generation: 7,
+      reportTo,
+      clock,
+      logger: silentLogger(),
+      metrics,
+      timeoutMs: TIMEOUT_MS,
+      concurrency: options.concurrency ?? 8,
+    },
+    resume,
+  );
   const call = (text = "news", signal?: AbortSignal) =>
     ask<ProviderMsg, CallResult>(
       ref,

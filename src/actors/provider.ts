@@ -6,7 +6,7 @@ import { assertNever } from "../errors";
 import type { Lang } from "../i18n/lang";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
-import { supervise } from "../supervisors/policies";
+import { admitted, type CrashHooks, type Policy } from "./supervision";
 
 /**
  * Why a call gave no answer: the provider's failure kinds, plus `busy` (the concurrency limit
@@ -74,7 +74,11 @@ export interface ProviderActorDeps {
  * replied to the caller and reported to the supervisor. When stopped (its breaker opened), the
  * actor aborts its calls and answers their callers `cancelled`.
  */
-export function spawnProvider(parent: Ref<unknown>, deps: ProviderActorDeps): Ref<ProviderMsg> {
+export function spawnProvider(
+  parent: Ref<unknown>,
+  deps: ProviderActorDeps,
+  policy: Policy,
+): Ref<ProviderMsg> {
   const { provider, clock, metrics } = deps;
   const name = provider.name;
   const log = deps.logger.child({ actor: "provider", provider: name, generation: deps.generation });
@@ -149,9 +153,18 @@ export function spawnProvider(parent: Ref<unknown>, deps: ProviderActorDeps): Re
     calls.clear();
   }
 
+  // Only a defect reaches the policy: the caller is answered and a half-open trial released.
+  const hooks: CrashHooks = {
+    log,
+    answer: (msg) => {
+      if (isCall(msg)) finish(msg, { ok: false, reason: "crashed" });
+    },
+  };
+  const supervision = policy(hooks);
   const ref: Ref<ProviderMsg | Internal> = spawn(
     parent,
     (state: null, msg: ProviderMsg | Internal) => {
+      if (!admitted(supervision, hooks, msg)) return state;
       switch (msg.type) {
         case "explain":
           start(msg);
@@ -175,11 +188,7 @@ export function spawnProvider(parent: Ref<unknown>, deps: ProviderActorDeps): Re
     {
       initialState: null,
       afterStop: abortAll,
-      // Only a defect lands here. Answer the caller and release a half-open trial, then go on.
-      onCrash: supervise("resume", log, (msg) => {
-        if (!isCall(msg)) return;
-        finish(msg, { ok: false, reason: "crashed" });
-      }),
+      onCrash: supervision.onCrash,
     },
   );
   return ref as Ref<ProviderMsg>;

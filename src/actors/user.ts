@@ -1,85 +1,67 @@
 import { dispatch, type Ref, spawn } from "nact";
-import type { Clock } from "../clock";
-import type { Reads, UserRow } from "../db/reads";
-import type { Write } from "../db/writes";
+import { type Clock, utcDay } from "../clock";
+import type { Reads } from "../db/reads";
 import { assertNever } from "../errors";
-import { type Lang, langFromTelegram } from "../i18n/lang";
-import { levelFor, XP } from "../learning/levels";
-import type { Quest } from "../learning/quests";
-import { currentStreak, NO_STREAK } from "../learning/streak";
+import type { Lang } from "../i18n/lang";
+import {
+  type Ack,
+  type DoneReply,
+  decideCancel,
+  decideConfirmDelete,
+  decideHello,
+  decideRequestDelete,
+  decideSetBanned,
+  decideSetLanguage,
+  type PendingReply,
+  type Session,
+  type TelegramProfile,
+} from "../learning/account";
+import { utcWeek } from "../learning/calendar";
+import type { Course } from "../learning/content";
+import type { LearnAction } from "../learning/learn-action";
+import {
+  coursesView,
+  decideLearn,
+  decideQuests,
+  type LeaderboardReply,
+  type LearnReply,
+  type QuestsReply,
+} from "../learning/learn-decide";
+import {
+  type Decision,
+  freshLearner,
+  type Learner,
+  NO_PROGRESS,
+  UNAVAILABLE,
+  type Unavailable,
+} from "../learning/learner";
+import { progressKey } from "../learning/progress";
+import { withQuestsOf } from "../learning/reward";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
-import type { Explainer, ExplanationSource } from "../news/explainer";
-import { checkLimits, remainingToday, utcDay } from "../news/limits";
-import { normalizeNews } from "../news/normalize";
-import { supervise } from "../supervisors/policies";
-import { ask } from "./ask";
-import type { DbWriterMsg, WriteResult } from "./db-writer";
 import {
-  createLearning,
-  type LearnerState,
-  type LearningDeps,
-  type LearningMsg,
-} from "./user-learning";
+  decideExplained,
+  decideProfile,
+  type ExplainReply,
+  gateExplain,
+  type ProfileReply,
+} from "../news/explain-rules";
+import type { Explainer } from "../news/explainer";
+import { normalizeNews } from "../news/normalize";
+import type { CrashHooks, Policy, Supervision } from "./supervision";
+import { admitted, replyToOf } from "./supervision";
+import type { WriterClient } from "./writer-client";
 
+export type { Ack, DoneReply, PendingReply, Session, TelegramProfile } from "../learning/account";
 export type {
   LeaderboardReply,
   LearnReply,
   LearnView,
   QuestsReply,
-  Reward,
-} from "./user-learning";
-
-/** What Telegram tells us about a user on each update. */
-export interface TelegramProfile {
-  readonly firstName: string;
-  readonly languageCode?: string;
-}
-
-/** Any request can fail this way (storage down, actor crashed); nothing was changed. */
-export type Unavailable = { readonly ok: false; readonly reason: "unavailable" };
-
-export type Session =
-  | { readonly ok: true; readonly lang: Lang; readonly banned: boolean; readonly firstName: string }
-  | Unavailable;
-
-export type ExplainReply =
-  | {
-      readonly ok: true;
-      readonly text: string;
-      readonly source: ExplanationSource;
-      readonly provider: string;
-      readonly xpAwarded: number;
-      readonly xp: number;
-      readonly level: number;
-      readonly leveledUp: boolean;
-      readonly remaining: number;
-      /** Daily quests this explanation completed; their bonus is part of `xpAwarded`. */
-      readonly questsCompleted: readonly Quest[];
-    }
-  | { readonly ok: false; readonly reason: "flood"; readonly retryInMs: number }
-  | { readonly ok: false; readonly reason: "quota"; readonly resetInMs: number }
-  | { readonly ok: false; readonly reason: "banned" }
-  | Unavailable;
-
-export type ProfileReply =
-  | {
-      readonly ok: true;
-      readonly firstName: string;
-      readonly lang: Lang;
-      readonly xp: number;
-      readonly level: number;
-      readonly nextAt: number | undefined;
-      readonly remaining: number;
-      /** Consecutive UTC days with a lesson, quiz or explanation; 0 once a day is missed. */
-      readonly streak: number;
-      readonly streakDoneToday: boolean;
-    }
-  | Unavailable;
-
-export type Ack = { readonly ok: true } | Unavailable;
-export type PendingReply = { readonly ok: true; readonly token: string } | Unavailable;
-export type DoneReply = { readonly ok: true; readonly done: boolean } | Unavailable;
+} from "../learning/learn-decide";
+export type { Unavailable } from "../learning/learner";
+export type { Reward } from "../learning/reward";
+export type { ExplainReply, ProfileReply } from "../news/explain-rules";
 
 /** The user actor's protocol. Every request carries its `replyTo`. */
 export type UserMsg =
@@ -92,11 +74,18 @@ export type UserMsg =
   | { readonly type: "cancel"; readonly replyTo: Ref<DoneReply> }
   /** From an admin: bans or unbans this user (the user must already exist in SQLite). */
   | { readonly type: "setBanned"; readonly banned: boolean; readonly replyTo: Ref<Ack> }
-  | LearningMsg;
+  | { readonly type: "learn"; readonly replyTo: Ref<LearnReply> }
+  | {
+      readonly type: "learnAction";
+      readonly action: LearnAction;
+      readonly replyTo: Ref<LearnReply>;
+    }
+  | { readonly type: "quests"; readonly replyTo: Ref<QuestsReply> }
+  | { readonly type: "leaderboard"; readonly replyTo: Ref<LeaderboardReply> };
 
-export interface UserDeps extends LearningDeps {
+export interface UserDeps {
   readonly reads: Reads;
-  readonly writer: Ref<DbWriterMsg>;
+  readonly writer: WriterClient;
   readonly explainer: Explainer;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -104,12 +93,10 @@ export interface UserDeps extends LearningDeps {
   readonly floodIntervalMs: number;
   readonly dailyLimit: number;
   readonly defaultLanguage: Lang;
-  /** Upper bound on waiting for a group commit. */
-  readonly commitTimeoutMs: number;
-}
-
-interface UserState extends UserRow, LearnerState {
-  readonly pending?: { readonly kind: "delete"; readonly token: string };
+  /** Validated course content (see loadCourses). */
+  readonly courses: readonly Course[];
+  /** The token a data deletion must be confirmed with. */
+  readonly token?: () => string;
 }
 
 /** The actor name for a Telegram user id. */
@@ -117,223 +104,146 @@ export const userActorName = (userId: number): string => `u${userId}`;
 
 /**
  * The behaviour of every user actor: one set of handlers per runtime, shared by all users (a
- * user's id is in its state), so an actor costs little more than its state. Each actor owns
- * one user's profile, language, flood timestamp, today's quota, XP, and learning (lesson
- * progress, the lesson or quiz in progress, streak, quests; see user-learning.ts). Its state is
- * loaded from SQLite at spawn (and after a crash), and every change is committed through the
- * DB-writer before the reply that reports it.
+ * user's id is in its state), so an actor costs little more than its state. The rules are pure
+ * (src/learning/, src/news/explain-rules.ts); this file only interprets their decisions: commit
+ * the writes through the DB-writer, then reply, or reply `unavailable` and keep the old state.
+ * State is loaded from SQLite at spawn (and after a crash).
  */
 export function createUserBehaviour(deps: UserDeps) {
   const log = deps.logger.child({ actor: "user" });
+  const token = deps.token ?? (() => crypto.randomUUID().slice(0, 8));
+  const hooks: CrashHooks = {
+    log,
+    answer: (message) => {
+      const replyTo = replyToOf<Unavailable>(message);
+      if (replyTo) dispatch(replyTo, UNAVAILABLE);
+    },
+  };
 
-  const load = (userId: number): UserState => {
+  const load = (userId: number): Learner => {
     const row = deps.reads.user(userId);
-    if (!row) return fresh(userId, deps.defaultLanguage);
-    return { ...row, persisted: true, progress: learning.loadProgress(userId) };
+    if (!row) return freshLearner(userId, deps.defaultLanguage);
+    const rows = deps.reads.lessonProgress(userId);
+    const progress =
+      rows.length === 0
+        ? NO_PROGRESS
+        : new Map(
+            rows.map((r) => [
+              progressKey(r.courseId, r.lessonId),
+              { bestScore: r.bestScore, completed: r.completed },
+            ]),
+          );
+    return { ...row, persisted: true, progress };
   };
 
-  const commit = async (writes: readonly Write[]): Promise<boolean> => {
-    try {
-      const result = await ask<DbWriterMsg, WriteResult>(
-        deps.writer,
-        (replyTo) => ({ type: "write", writes, replyTo }),
-        deps.commitTimeoutMs,
-        "db-writer",
-      );
-      return result.type === "committed";
-    } catch (error) {
-      log.error({ err: error, writes: writes.map((w) => w.type) }, "commit did not complete");
-      return false;
-    }
-  };
+  const withQuests = (state: Learner, now: number) =>
+    withQuestsOf(state, utcDay(now), () => deps.reads.quests(state.id, utcDay(now)));
 
-  const ensureUser = (state: UserState, lang: Lang): Write => ({
-    type: "ensureUser",
-    userId: state.id,
-    firstName: state.firstName,
-    lang,
-    at: deps.clock.now(),
-  });
-
-  const learning = createLearning<UserState>({
-    deps,
-    commit,
-    ensureUser: (state) => ensureUser(state, state.lang),
-  });
-
-  // A defect while handling a message: answer the waiting caller, then reload from SQLite.
-  const onCrash = supervise("reset", log, (message) => {
-    const replyTo = (message as { replyTo?: Ref<Unavailable> } | undefined)?.replyTo;
-    if (replyTo) dispatch(replyTo, { ok: false, reason: "unavailable" });
-  });
-
-  async function hello(state: UserState, msg: Extract<UserMsg, { type: "hello" }>) {
-    const detected = langFromTelegram(msg.profile.languageCode, deps.defaultLanguage);
-    const lang = state.langChosen ? state.lang : detected;
-    const firstName = msg.profile.firstName.slice(0, 64);
-    const now = deps.clock.now();
-    const next: UserState = { ...state, firstName, lang };
-    const seenToday = utcDay(state.lastSeenAt) === utcDay(now);
-    dispatch(msg.replyTo, { ok: true, lang, banned: state.banned, firstName });
-    // New, renamed, or first visit today: (re)write the profile, which stamps last_seen_at.
-    if (!state.persisted || !seenToday || state.firstName !== firstName || state.lang !== lang) {
-      dispatch(deps.writer, { type: "write", writes: [ensureUser(next, lang)] });
-      return { ...next, persisted: true, lastSeenAt: now };
-    }
-    return next;
-  }
-
-  async function explain(state: UserState, msg: Extract<UserMsg, { type: "explain" }>) {
-    if (state.banned) {
-      dispatch(msg.replyTo, { ok: false, reason: "banned" });
+  /** Commits the decision's writes, then replies; on failure replies `unavailable`. */
+  async function run<R>(
+    state: Learner,
+    decision: Decision<R>,
+    replyTo: Ref<R | Unavailable>,
+    committed: () => void = () => {},
+  ): Promise<Learner> {
+    if (decision.writes.length > 0 && !(await deps.writer.commit(decision.writes))) {
+      dispatch(replyTo, UNAVAILABLE);
       return state;
     }
-    const started = deps.clock.now();
-    const decision = checkLimits(state, started, deps);
-    if (!decision.ok) {
-      deps.metrics.limitRejections.inc({ reason: decision.reason });
-      dispatch(msg.replyTo, decision);
+    committed();
+    dispatch(replyTo, decision.reply);
+    if (decision.background?.length) deps.writer.enqueue(decision.background);
+    return decision.next;
+  }
+
+  async function explain(state: Learner, msg: Extract<UserMsg, { type: "explain" }>) {
+    const gate = gateExplain(state, deps.clock.now(), deps);
+    if (!gate.ok) {
+      if (gate.reply.reason !== "banned")
+        deps.metrics.limitRejections.inc({ reason: gate.reply.reason });
+      dispatch(msg.replyTo, gate.reply);
       return state;
     }
     const explanation = await deps.explainer.explain(normalizeNews(msg.text), state.lang);
     const now = deps.clock.now();
-    const userId = state.id;
-    // XP, streak and quest progress are committed with the quota, before the reply.
-    const result = await learning.activity(state, {
-      baseXp: XP.explanation,
-      events: { explain: 1 },
-      writes: [
-        { type: "consumeQuota", userId, at: started, day: decision.day, used: decision.used },
-        {
-          type: "logRequest",
-          userId,
-          source: explanation.source,
-          at: now,
-          durationMs: now - started,
-        },
-      ],
-    });
-    if (!result.ok) {
-      dispatch(msg.replyTo, { ok: false, reason: "unavailable" });
-      return state;
-    }
-    deps.metrics.explanations.inc({ source: explanation.source });
-    const { reward } = result;
-    dispatch(msg.replyTo, {
-      ok: true,
-      text: explanation.text,
-      source: explanation.source,
-      provider: explanation.provider,
-      xpAwarded: reward.xpAwarded,
-      xp: reward.xp,
-      level: reward.level,
-      leveledUp: reward.leveledUp,
-      remaining: deps.dailyLimit - decision.used,
-      questsCompleted: reward.questsCompleted,
-    });
-    return {
-      ...result.state,
-      lastRequestAt: started,
-      quotaDay: decision.day,
-      quotaUsed: decision.used,
-    };
+    const decision = decideExplained(
+      withQuests(state, now),
+      gate,
+      explanation,
+      now,
+      deps.dailyLimit,
+    );
+    return run(state, decision, msg.replyTo, () =>
+      deps.metrics.explanations.inc({ source: explanation.source }),
+    );
   }
 
-  async function handle(state: UserState, msg: UserMsg): Promise<UserState> {
+  async function handle(state: Learner, msg: UserMsg, supervision: Supervision): Promise<Learner> {
+    if (!admitted(supervision, hooks, msg)) return state;
+    const now = deps.clock.now();
     switch (msg.type) {
       case "hello":
-        return hello(state, msg);
+        return run(state, decideHello(state, msg.profile, deps.defaultLanguage, now), msg.replyTo);
       case "explain":
         return explain(state, msg);
-      case "profile": {
-        const { level, nextAt } = levelFor(state.xp);
-        const now = deps.clock.now();
-        const remaining = remainingToday(state, now, deps.dailyLimit);
-        const streak = currentStreak(state.streak, utcDay(now));
-        dispatch(msg.replyTo, {
-          ok: true,
-          firstName: state.firstName,
-          lang: state.lang,
-          xp: state.xp,
-          level,
-          nextAt,
-          remaining,
-          streak: streak.days,
-          streakDoneToday: streak.doneToday,
+      case "profile":
+        return run(state, decideProfile(state, now, deps.dailyLimit), msg.replyTo);
+      case "setLanguage":
+        return run(state, decideSetLanguage(state, msg.lang, now), msg.replyTo);
+      case "setBanned":
+        return run(state, decideSetBanned(state, msg.banned), msg.replyTo, () =>
+          log.info({ userId: state.id, banned: msg.banned }, "ban changed by an admin"),
+        );
+      case "requestDelete":
+        return run(state, decideRequestDelete(state, token()), msg.replyTo);
+      case "confirmDelete": {
+        const decision = decideConfirmDelete(state, msg.token, deps.defaultLanguage);
+        return run(state, decision, msg.replyTo, () => {
+          if (decision.writes.length > 0) log.info({ userId: state.id }, "user erased their data");
         });
+      }
+      case "cancel":
+        return run(state, decideCancel(state), msg.replyTo);
+      case "learn":
+        dispatch(msg.replyTo, { ok: true, view: coursesView(deps.courses, state) });
+        return state;
+      case "learnAction": {
+        const needsQuests = msg.action.kind === "quiz" || msg.action.kind === "answer";
+        const current = needsQuests ? withQuests(state, now) : state;
+        return run(state, decideLearn(deps.courses, current, msg.action, now), msg.replyTo);
+      }
+      case "quests":
+        return run(state, decideQuests(withQuests(state, now), now), msg.replyTo);
+      case "leaderboard": {
+        const week = utcWeek(utcDay(now));
+        dispatch(msg.replyTo, { ok: true, board: deps.reads.leaderboard(state.id, week) });
         return state;
       }
-      case "setLanguage": {
-        const next = { ...state, lang: msg.lang, langChosen: true };
-        const ok = await commit([
-          ensureUser(next, msg.lang),
-          { type: "setLanguage", userId: state.id, lang: msg.lang },
-        ]);
-        dispatch(msg.replyTo, ok ? { ok: true } : { ok: false, reason: "unavailable" });
-        return ok ? { ...next, persisted: true } : state;
-      }
-      case "setBanned": {
-        const ok = await commit([{ type: "setBanned", userId: state.id, banned: msg.banned }]);
-        dispatch(msg.replyTo, ok ? { ok: true } : { ok: false, reason: "unavailable" });
-        if (ok) log.info({ userId: state.id, banned: msg.banned }, "ban changed by an admin");
-        return ok ? { ...state, banned: msg.banned } : state;
-      }
-      case "requestDelete": {
-        const token = crypto.randomUUID().slice(0, 8);
-        dispatch(msg.replyTo, { ok: true, token });
-        return { ...state, pending: { kind: "delete", token } };
-      }
-      case "confirmDelete": {
-        if (state.pending?.kind !== "delete" || state.pending.token !== msg.token) {
-          dispatch(msg.replyTo, { ok: true, done: false });
-          return state;
-        }
-        const ok = await commit([{ type: "deleteUser", userId: state.id }]);
-        dispatch(msg.replyTo, ok ? { ok: true, done: true } : { ok: false, reason: "unavailable" });
-        if (ok) log.info({ userId: state.id }, "user erased their data");
-        return ok ? fresh(state.id, deps.defaultLanguage) : state;
-      }
-      case "cancel": {
-        dispatch(msg.replyTo, { ok: true, done: state.pending !== undefined });
-        return { ...state, pending: undefined };
-      }
-      case "learn":
-      case "learnAction":
-      case "quests":
-      case "leaderboard":
-        return learning.handle(state, msg);
       default:
         return assertNever(msg);
     }
   }
 
+  // A stateless policy gives the same supervision to every actor, so they share one handler.
+  const handlers = new WeakMap<Supervision, (state: Learner, msg: UserMsg) => Promise<Learner>>();
+  const handlerFor = (supervision: Supervision) => {
+    let handler = handlers.get(supervision);
+    if (!handler) {
+      handler = (state, msg) => handle(state, msg, supervision);
+      handlers.set(supervision, handler);
+    }
+    return handler;
+  };
   return {
-    /** Spawns user `userId`'s actor under `parent` (a shard). */
-    spawn(parent: Ref<unknown>, userId: number): Ref<UserMsg> {
-      return spawn(parent, handle, userActorName(userId), {
+    /** Spawns user `userId`'s actor under `parent` (a shard), supervised by `policy`. */
+    spawn(parent: Ref<unknown>, userId: number, policy: Policy): Ref<UserMsg> {
+      const supervision = policy(hooks);
+      return spawn(parent, handlerFor(supervision), userActorName(userId), {
         initialStateFunc: () => load(userId),
-        onCrash,
+        onCrash: supervision.onCrash,
       });
     },
   };
 }
 
 export type UserBehaviour = ReturnType<typeof createUserBehaviour>;
-
-function fresh(id: number, lang: Lang): UserState {
-  return {
-    id,
-    firstName: "",
-    lang,
-    langChosen: false,
-    banned: false,
-    xp: 0,
-    lastRequestAt: 0,
-    lastSeenAt: 0,
-    quotaDay: 0,
-    quotaUsed: 0,
-    streak: NO_STREAK,
-    progress: new Map(),
-    persisted: false,
-  };
-}

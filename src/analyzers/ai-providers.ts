@@ -1,4 +1,5 @@
 import type { AiProviderConfig } from "../config";
+import { assertNever } from "../errors";
 import type { AnswerPolicy } from "./answer-shaper";
 import type { Provider } from "./provider";
 
@@ -50,5 +51,7 @@ async function instantiate(
         ...(config.thinkingBudget === undefined ? {} : { thinkingBudget: config.thinkingBudget }),
       });
     }
+    default:
+      return assertNever(config.name);
   }
 }

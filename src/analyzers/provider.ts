@@ -1,7 +1,7 @@
 import type { Lang } from "../i18n/lang";
+import type { ProviderName } from "../provider-name";
 
-/** Names of the answer paths, in the order a chain may try them. */
-export type ProviderName = "groq" | "mistral" | "gemini" | "offline";
+export type { ProviderName };
 
 /** What a provider is asked. `text` is already normalized and capped. */
 export interface ExplainRequest {

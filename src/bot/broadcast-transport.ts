@@ -1,9 +1,12 @@
 import { type Api, GrammyError, InlineKeyboard } from "grammy";
 import type { SendOutcome } from "../actors/broadcaster";
 import type { BroadcastRow } from "../db/admin-reads";
+import { assertNever } from "../errors";
+import type { MessageKey } from "../i18n/i18n";
 import { t } from "../i18n/i18n";
 import type { Lang } from "../i18n/lang";
 import type { Logger } from "../logger";
+import { broadcastData } from "./callback-data";
 
 /**
  * How the broadcaster reaches Telegram: one plain-text message per user, and progress shown by
@@ -34,24 +37,36 @@ export function broadcastTransport(deps: {
     async report(row: BroadcastRow): Promise<void> {
       if (row.progressMessageId === null) return;
       const lang = deps.langOf(row.adminId);
-      const key =
-        row.status === "done"
-          ? "admin.broadcast.done"
-          : row.status === "cancelled"
-            ? "admin.broadcast.stopped"
-            : "admin.broadcast.progress";
-      const text = t(lang, key, { sent: row.sent, failed: row.failed, total: row.total });
+      const text = t(lang, progressKey(row.status), {
+        sent: row.sent,
+        failed: row.failed,
+        total: row.total,
+      });
       const running = row.status === "running";
       await deps.api.editMessageText(row.chatId, row.progressMessageId, text, {
         ...(running
           ? {
               reply_markup: new InlineKeyboard().text(
                 t(lang, "admin.broadcast.cancel"),
-                `bc:c:${row.id}`,
+                broadcastData("stop", row.id),
               ),
             }
           : {}),
       });
     },
   };
+}
+
+function progressKey(status: BroadcastRow["status"]): MessageKey {
+  switch (status) {
+    case "done":
+      return "admin.broadcast.done";
+    case "cancelled":
+      return "admin.broadcast.stopped";
+    case "pending":
+    case "running":
+      return "admin.broadcast.progress";
+    default:
+      return assertNever(status);
+  }
 }

@@ -2,10 +2,11 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { Clock } from "../clock";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
-import type { UserDirectory } from "../supervisors/user-supervisor";
+import type { UserDirectory } from "../supervisors/user-directory";
 import type { BotContext } from "./context";
 import { type AdminDeps, adminFeature } from "./features/admin";
 import { deleteDataFeature } from "./features/delete-data";
@@ -18,10 +19,13 @@ import { learnFeature } from "./features/learn";
 import { profileFeature } from "./features/profile";
 import { questsFeature } from "./features/quests";
 import { startFeature } from "./features/start";
+import { htmlByDefault } from "./html-mode";
 import { identify, observe } from "./middleware";
 
 export interface BotDeps {
   readonly config: Config;
+  /** Times the "typing…" indicator. */
+  readonly clock: Clock;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly users: UserDirectory;
@@ -46,6 +50,7 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
   bot.api.config.use(autoRetry(RETRY_POLICY));
+  bot.api.config.use(htmlByDefault());
 
   bot.use(observe(deps.logger, deps.metrics));
   bot.use(sequentialize((ctx) => (ctx.chat ?? ctx.from)?.id.toString()));
@@ -62,7 +67,7 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
       learnFeature(),
       questsFeature(),
       leaderboardFeature(),
-      explainFeature(deps.config),
+      explainFeature(deps.config, deps.clock),
       fallbackFeature(),
     );
   bot.catch((error) =>

@@ -5,7 +5,7 @@ import { t } from "../i18n/i18n";
 import { langFromTelegram } from "../i18n/lang";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
-import type { UserDirectory } from "../supervisors/user-supervisor";
+import type { UserDirectory } from "../supervisors/user-directory";
 import type { BotContext } from "./context";
 
 const DEFAULT_ASK_MS = 10_000;

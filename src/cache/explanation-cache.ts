@@ -1,8 +1,7 @@
 import { LRUCache } from "lru-cache";
-import { dispatch, type Ref } from "nact";
-import type { DbWriterMsg } from "../actors/db-writer";
 import type { Clock } from "../clock";
 import type { Reads } from "../db/reads";
+import type { Write } from "../db/writes";
 
 export interface CachedAnswer {
   readonly text: string;
@@ -15,7 +14,8 @@ export type CacheHit = CachedAnswer & { readonly layer: "memory" | "db" };
 
 export interface ExplanationCacheDeps {
   readonly reads: Reads;
-  readonly writer: Ref<DbWriterMsg>;
+  /** The DB-writer client (only `enqueue` is used: cache writes are never awaited). */
+  readonly writer: { enqueue(writes: readonly Write[]): void };
   readonly clock: Clock;
   readonly memoryEntries: number;
 }
@@ -42,10 +42,9 @@ export function createExplanationCache(deps: ExplanationCacheDeps) {
       const at = deps.clock.now();
       const entry = { text, source, expiresAt: at + ttlMs };
       memory.set(key, entry);
-      dispatch(deps.writer, {
-        type: "write",
-        writes: [{ type: "cachePut", key, text, source, at, expiresAt: entry.expiresAt }],
-      });
+      deps.writer.enqueue([
+        { type: "cachePut", key, text, source, at, expiresAt: entry.expiresAt },
+      ]);
     },
     get size(): number {
       return memory.size;

@@ -61,8 +61,13 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
   process.on("SIGTERM", () => onSignal("SIGTERM"));
   process.on("SIGINT", () => onSignal("SIGINT"));
 
-  const app = createApp({ config, logger, metrics: createMetrics({ defaultMetrics: true }) });
-  const bot = app.createBot(token, { apiRoot });
+  const app = createApp({
+    config,
+    logger,
+    metrics: createMetrics({ defaultMetrics: true }),
+    telegram: { token, apiRoot },
+  });
+  const bot = app.createBot();
   const closeApp = async (drainMs: number) => {
     await app.stop(drainMs);
     lock.release();

@@ -1,7 +1,6 @@
 import type { Database } from "bun:sqlite";
 import type { Lang } from "../i18n/lang";
-import type { QuestRow } from "../learning/quests";
-import type { Streak } from "../learning/streak";
+import type { QuestRow, Streak } from "./learning-rows";
 
 export interface UserRow {
   readonly id: number;

@@ -1,7 +1,7 @@
 import type { Database } from "bun:sqlite";
 import { assertNever } from "../errors";
 import type { Lang } from "../i18n/lang";
-import type { QuestRow } from "../learning/quests";
+import type { QuestRow } from "./learning-rows";
 
 /** Every change RVX makes to SQLite. Only the DB-writer actor applies these. */
 export type Write =

@@ -1,3 +1,5 @@
+import type { QuestRow } from "../db/learning-rows";
+
 /** What a quest counts. */
 export type QuestKind =
   | "explain"
@@ -42,13 +44,7 @@ export interface DailyQuests {
 /** How much of each kind an activity did, e.g. `{ quizFinished: 1, correctAnswer: 3 }`. */
 export type QuestEvents = Partial<Readonly<Record<QuestKind, number>>>;
 
-/** A stored quest row, as the quests table holds it. */
-export interface QuestRow {
-  readonly questId: string;
-  readonly progress: number;
-  readonly target: number;
-  readonly completed: boolean;
-}
+export type { QuestRow };
 
 /**
  * Draws a user's quests for a UTC day: {@link QUESTS_PER_DAY} quests of different kinds, the

@@ -1,9 +1,6 @@
-/** Consecutive UTC days with at least one lesson, quiz or explanation. */
-export interface Streak {
-  readonly days: number;
-  /** The UTC day number of the last activity; meaningless while `days` is 0. */
-  readonly lastDay: number;
-}
+import type { Streak } from "../db/learning-rows";
+
+export type { Streak };
 
 export const NO_STREAK: Streak = { days: 0, lastDay: 0 };
 

@@ -1,7 +1,6 @@
-const DAY_MS = 86_400_000;
+import { dayStart, utcDay } from "../clock";
 
-/** The UTC day number of a timestamp; quotas reset when it changes. */
-export const utcDay = (ms: number): number => Math.floor(ms / DAY_MS);
+export { utcDay };
 
 export interface LimitState {
   readonly lastRequestAt: number;
@@ -28,7 +27,7 @@ export function checkLimits(state: LimitState, now: number, policy: LimitPolicy)
   const day = utcDay(now);
   const usedToday = state.quotaDay === day ? state.quotaUsed : 0;
   if (usedToday >= policy.dailyLimit) {
-    return { ok: false, reason: "quota", resetInMs: (day + 1) * DAY_MS - now };
+    return { ok: false, reason: "quota", resetInMs: dayStart(day + 1) - now };
   }
   return { ok: true, day, used: usedToday + 1 };
 }

@@ -1,4 +1,6 @@
+import type { CallReport } from "../actors/provider";
 import type { ProviderFailureKind } from "../analyzers/provider";
+import { assertNever } from "../errors";
 
 /** Where a circuit is; the gauge rvx_provider_circuit_state reports {@link CIRCUIT_CODE}. */
 export type CircuitStatus = "closed" | "half_open" | "open";
@@ -111,6 +113,8 @@ export function step(
       };
     case "failure":
       return failed(state, event, ctx);
+    default:
+      return assertNever(event);
   }
 }
 
@@ -181,4 +185,27 @@ function changed(from: CircuitStatus, to: CircuitStatus, reason: string): Breake
 
 function unchanged(state: BreakerState): { state: BreakerState; effects: BreakerEffect[] } {
   return { state, effects: [] };
+}
+
+/** The breaker event a provider actor's call report stands for. */
+export function eventOf(report: CallReport): BreakerEvent {
+  switch (report.outcome) {
+    case "ok":
+      return { type: "success" };
+    case "bad_request":
+    case "busy":
+    case "cancelled":
+    case "crashed":
+      return { type: "released" };
+    case "timeout":
+    case "network":
+    case "server":
+    case "rate_limited":
+    case "auth":
+    case "malformed":
+    case "wrong_language":
+      return { type: "failure", kind: report.outcome, retryAfterMs: report.retryAfterMs };
+    default:
+      return assertNever(report.outcome);
+  }
 }

@@ -15,11 +15,12 @@ import {
   type BreakerState,
   CIRCUIT_CODE,
   type CircuitStatus,
+  eventOf,
   initialBreaker,
   MAX_COOLDOWN_MS,
   step,
 } from "./breaker";
-import { supervise } from "./policies";
+import { resume } from "./policies";
 
 /** The right to send one call to a provider's current actor. */
 export interface Lease {
@@ -109,7 +110,7 @@ export function createProviderSupervisor(root: Ref<unknown>, deps: ProviderSuper
       }
     },
     "providers",
-    { initialState: null, onCrash: supervise("resume", log) },
+    { initialState: null, onCrash: resume({ log, answer: () => {} }).onCrash },
   );
 
   function apply(entry: Entry, event: BreakerEvent): void {
@@ -157,16 +158,21 @@ export function createProviderSupervisor(root: Ref<unknown>, deps: ProviderSuper
 
   function incarnate(entry: Entry): Incarnation {
     entry.generation += 1;
-    const ref = spawnProvider(self, {
-      provider: entry.provider,
-      generation: entry.generation,
-      reportTo: self,
-      clock,
-      logger: deps.logger,
-      metrics,
-      timeoutMs: deps.timeoutMs,
-      concurrency: deps.concurrency,
-    });
+    const ref = spawnProvider(
+      self,
+      {
+        provider: entry.provider,
+        generation: entry.generation,
+        reportTo: self,
+        clock,
+        logger: deps.logger,
+        metrics,
+        timeoutMs: deps.timeoutMs,
+        concurrency: deps.concurrency,
+      },
+      // A defect in one call must not lose the others in flight: answer it and go on.
+      resume,
+    );
     return { ref, controller: new AbortController() };
   }
 
@@ -245,17 +251,3 @@ export function createProviderSupervisor(root: Ref<unknown>, deps: ProviderSuper
 }
 
 export type ProviderSupervisor = ReturnType<typeof createProviderSupervisor>;
-
-function eventOf(report: CallReport): BreakerEvent {
-  switch (report.outcome) {
-    case "ok":
-      return { type: "success" };
-    case "bad_request":
-    case "busy":
-    case "cancelled":
-    case "crashed":
-      return { type: "released" };
-    default:
-      return { type: "failure", kind: report.outcome, retryAfterMs: report.retryAfterMs };
-  }
-}

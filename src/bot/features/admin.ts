@@ -1,16 +1,16 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { dispatch, type Ref } from "nact";
 import { ask } from "../../actors/ask";
-import type { BroadcasterMsg } from "../../actors/broadcaster";
-import type { DbWriterMsg, WriteResult } from "../../actors/db-writer";
+import type { BroadcasterMsg, ConfirmReply, CreateReply } from "../../actors/broadcaster";
 import type { Ack, UserMsg } from "../../actors/user";
+import type { WriterClient } from "../../actors/writer-client";
 import type { Clock } from "../../clock";
 import type { Config } from "../../config";
 import type { AdminReads } from "../../db/admin-reads";
 import type { Reads } from "../../db/reads";
-import type { Write } from "../../db/writes";
 import { escapeHtml } from "../../news/html";
-import type { UserDirectory } from "../../supervisors/user-supervisor";
+import type { UserDirectory } from "../../supervisors/user-directory";
+import { BROADCAST_CALLBACK, broadcastData, parseBroadcast } from "../callback-data";
 import type { BotContext } from "../context";
 import { MAX_NEWS_CHARS } from "./explain";
 
@@ -19,14 +19,15 @@ export interface AdminDeps {
   readonly clock: Clock;
   readonly reads: Reads;
   readonly adminReads: AdminReads;
-  readonly writer: Ref<DbWriterMsg>;
+  /** Only `flush`: admin commands read what was just written, and write nothing themselves. */
+  readonly writer: Pick<WriterClient, "flush">;
   readonly users: UserDirectory;
   readonly broadcaster: Ref<BroadcasterMsg>;
   /** Each provider's breaker state ("closed", "half-open", "open"), in chain order. */
   readonly providerStates: () => Readonly<Record<string, string>>;
 }
 
-const BROADCAST_BUTTON = /^bc:(y|n|c):(\d{1,15})$/;
+const ASK_MS = 10_000;
 
 /**
  * /stats, /broadcast, /ban and /unban for ADMIN_IDS only. For anyone else these commands are
@@ -35,20 +36,12 @@ const BROADCAST_BUTTON = /^bc:(y|n|c):(\d{1,15})$/;
 export function adminFeature(deps: AdminDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const admin = feature.filter((ctx) => deps.config.adminIds.has(ctx.from?.id ?? -1));
-
-  const commit = async (writes: Write[]) =>
-    (
-      await ask<DbWriterMsg, WriteResult>(
-        deps.writer,
-        (replyTo) => ({ type: "write", writes, replyTo }),
-        10_000,
-        "db-writer",
-      )
-    ).type === "committed";
+  const askBroadcaster = <R>(make: (replyTo: Ref<R>) => BroadcasterMsg) =>
+    ask<BroadcasterMsg, R>(deps.broadcaster, make, ASK_MS, "broadcaster");
 
   admin.command("stats", async (ctx) => {
     // Count what was just written too (profiles are written without waiting for a commit).
-    await commit([]);
+    await deps.writer.flush();
     const usage = deps.adminReads.usage(deps.clock.now());
     const total = Object.values(usage.explanationsTotal).reduce((a, b) => a + b, 0);
     const cached =
@@ -72,7 +65,6 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
         providers: escapeHtml(providers || "offline"),
         dbSize: `${(usage.dbBytes / 1_048_576).toFixed(2)} MB`,
       }),
-      { parse_mode: "HTML" },
     );
   });
 
@@ -84,12 +76,12 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
       const id = Number(ctx.match.trim());
       if (!/^\d{1,15}$/.test(ctx.match.trim())) return ctx.reply(ctx.t("admin.ban.usage"));
       if (deps.config.adminIds.has(id)) return ctx.reply(ctx.t("admin.ban.admin"));
-      await commit([]);
+      await deps.writer.flush();
       if (!deps.reads.user(id)) return ctx.reply(ctx.t("admin.ban.unknown", { id }));
       const ack = await deps.users.ask<Ack>(
         id,
         (replyTo): UserMsg => ({ type: "setBanned", banned, replyTo }),
-        10_000,
+        ASK_MS,
       );
       if (!ack.ok) return ctx.reply(ctx.t("error.generic"));
       ctx.log.info({ target: id, banned }, "admin changed a ban");
@@ -103,68 +95,62 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
     if (text.length > MAX_NEWS_CHARS) {
       return ctx.reply(ctx.t("explain.too_long", { length: text.length, max: MAX_NEWS_CHARS }));
     }
-    const id = deps.clock.now();
-    await commit([]);
-    const total = deps.adminReads.recipientCount(0);
-    const created = await commit([
-      {
-        type: "broadcastCreate",
-        broadcastId: id,
-        adminId: ctx.from?.id ?? 0,
-        chatId: ctx.chat?.id ?? 0,
-        text,
-        total,
-        at: id,
-      },
-    ]);
-    if (!created) return ctx.reply(ctx.t("error.generic"));
+    const created = await askBroadcaster<CreateReply>((replyTo) => ({
+      type: "create",
+      adminId: ctx.from?.id ?? 0,
+      chatId: ctx.chat?.id ?? 0,
+      text,
+      replyTo,
+    }));
+    if (!created.ok) return ctx.reply(ctx.t("error.generic"));
+    const { broadcastId, total } = created;
     const keyboard = new InlineKeyboard()
-      .text(ctx.t("admin.broadcast.send"), `bc:y:${id}`)
-      .text(ctx.t("admin.broadcast.cancel"), `bc:n:${id}`);
+      .text(ctx.t("admin.broadcast.send"), broadcastData("send", broadcastId))
+      .text(ctx.t("admin.broadcast.cancel"), broadcastData("drop", broadcastId));
     await ctx.reply(ctx.t("admin.broadcast.confirm", { total, text: escapeHtml(text) }), {
-      parse_mode: "HTML",
       reply_markup: keyboard,
     });
   });
 
-  admin.callbackQuery(BROADCAST_BUTTON, async (ctx) => {
-    const [, action, rawId = ""] = ctx.match;
-    const id = Number(rawId);
-    const row = deps.adminReads.broadcast(id);
-    const expected = action === "c" ? "running" : "pending";
-    if (!row || row.status !== expected || row.adminId !== ctx.from.id) {
-      return ctx.answerCallbackQuery({ text: ctx.t("fallback.stale_button") });
+  admin.callbackQuery(BROADCAST_CALLBACK, async (ctx) => {
+    const { button, broadcastId } = parseBroadcast(ctx.match[1], ctx.match[2]);
+    const adminId = ctx.from.id;
+    if (button === "stop") {
+      const stopped = await askBroadcaster<{ ok: boolean }>((replyTo) => ({
+        type: "cancel",
+        broadcastId,
+        adminId,
+        replyTo,
+      }));
+      const key = stopped.ok ? "admin.broadcast.cancelled" : "fallback.stale_button";
+      return ctx.answerCallbackQuery({ text: ctx.t(key) });
     }
-    if (action === "c") {
-      await ask<BroadcasterMsg, { ok: boolean }>(
-        deps.broadcaster,
-        (replyTo) => ({ type: "cancel", broadcastId: id, replyTo }),
-        10_000,
-        "broadcaster",
-      );
-      return ctx.answerCallbackQuery({ text: ctx.t("admin.broadcast.cancelled") });
-    }
-    const status = action === "y" ? "running" : "cancelled";
+    const send = button === "send";
     const messageId = ctx.callbackQuery.message?.message_id;
-    const ok = await commit([
-      {
-        type: "broadcastProgress",
-        broadcastId: id,
-        cursor: 0,
-        sent: 0,
-        failed: 0,
-        status,
-        ...(messageId ? { progressMessageId: messageId } : {}),
-      },
-    ]);
-    if (!ok) return ctx.answerCallbackQuery({ text: ctx.t("error.generic") });
+    const reply = await askBroadcaster<ConfirmReply>((replyTo) => ({
+      type: "confirm",
+      broadcastId,
+      adminId,
+      send,
+      ...(messageId ? { messageId } : {}),
+      replyTo,
+    }));
+    if (!reply.ok) {
+      const key = reply.reason === "stale" ? "fallback.stale_button" : "error.generic";
+      return ctx.answerCallbackQuery({ text: ctx.t(key) });
+    }
     await ctx.answerCallbackQuery();
-    if (status === "cancelled") return ctx.editMessageText(ctx.t("admin.broadcast.cancelled"));
+    if (!send) return ctx.editMessageText(ctx.t("admin.broadcast.cancelled"));
     await ctx.editMessageText(
-      ctx.t("admin.broadcast.progress", { sent: 0, failed: 0, total: row.total }),
-      { reply_markup: new InlineKeyboard().text(ctx.t("admin.broadcast.cancel"), `bc:c:${id}`) },
+      ctx.t("admin.broadcast.progress", { sent: 0, failed: 0, total: reply.total }),
+      {
+        reply_markup: new InlineKeyboard().text(
+          ctx.t("admin.broadcast.cancel"),
+          broadcastData("stop", broadcastId),
+        ),
+      },
     );
-    dispatch(deps.broadcaster, { type: "start", broadcastId: id });
+    dispatch(deps.broadcaster, { type: "start", broadcastId });
   });
   return feature;
 }

@@ -1,8 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { DoneReply, PendingReply } from "../../actors/user";
+import { DELETE_CALLBACK, deleteData } from "../callback-data";
 import type { BotContext } from "../context";
-
-const CALLBACK = /^del:(y|n):([0-9a-f]{8})$/;
 
 /** /deletemydata with a confirmation, and /cancel for whatever is pending. */
 export function deleteDataFeature(): Composer<BotContext> {
@@ -15,12 +14,12 @@ export function deleteDataFeature(): Composer<BotContext> {
     }));
     if (!pending.ok) return ctx.reply(ctx.t("error.generic"));
     const keyboard = new InlineKeyboard()
-      .text(ctx.t("delete.yes"), `del:y:${pending.token}`)
-      .text(ctx.t("delete.no"), `del:n:${pending.token}`);
+      .text(ctx.t("delete.yes"), deleteData(true, pending.token))
+      .text(ctx.t("delete.no"), deleteData(false, pending.token));
     await ctx.reply(ctx.t("delete.confirm"), { reply_markup: keyboard });
   });
 
-  feature.callbackQuery(CALLBACK, async (ctx) => {
+  feature.callbackQuery(DELETE_CALLBACK, async (ctx) => {
     const [, answer, token = ""] = ctx.match;
     const reply =
       answer === "y"

@@ -1,10 +1,12 @@
 import { Composer } from "grammy";
 import type { ExplainReply } from "../../actors/user";
+import type { Clock } from "../../clock";
 import type { Config } from "../../config";
 import { assertNever } from "../../errors";
 import { escapeHtml } from "../../news/html";
 import { truncate } from "../../news/truncate";
 import type { BotContext } from "../context";
+import { typingWhileSlow } from "../typing";
 
 /** Longest news text accepted; Telegram's own limit is 4096. */
 export const MAX_NEWS_CHARS = 4000;
@@ -15,25 +17,22 @@ const EXPLAIN_ASK_MS = 120_000;
  * Explains news: plain text, a forwarded post, a caption, or `/explain <text>`.
  * Registered after the commands, so only text that is not a command arrives here.
  */
-export function explainFeature(config: Config): Composer<BotContext> {
+export function explainFeature(config: Config, clock: Clock): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command("explain", (ctx) => {
     const text = ctx.match.trim();
-    return text ? explain(ctx, text, config) : ctx.reply(ctx.t("explain.usage"));
+    return text ? explain(ctx, text, config, clock) : ctx.reply(ctx.t("explain.usage"));
   });
   feature.on("message:text").filter(
     (ctx) => !ctx.message.text.startsWith("/"),
-    (ctx) => explain(ctx, ctx.message.text, config),
+    (ctx) => explain(ctx, ctx.message.text, config, clock),
   );
-  feature.on("message:caption", (ctx) => explain(ctx, ctx.message.caption, config));
+  feature.on("message:caption", (ctx) => explain(ctx, ctx.message.caption, config, clock));
   return feature;
 }
 
-/** Show "typing…" if the answer takes longer than this. */
-const TYPING_AFTER_MS = 300;
-
-async function explain(ctx: BotContext, text: string, config: Config): Promise<void> {
+async function explain(ctx: BotContext, text: string, config: Config, clock: Clock): Promise<void> {
   if (text.length > MAX_NEWS_CHARS) {
     await ctx.reply(ctx.t("explain.too_long", { length: text.length, max: MAX_NEWS_CHARS }));
     return;
@@ -42,17 +41,10 @@ async function explain(ctx: BotContext, text: string, config: Config): Promise<v
     await ctx.reply(ctx.t("explain.empty"));
     return;
   }
-  // "typing…" only when the answer is slow (an AI call), not for a cached one: a cosmetic call
-  // whose failure is logged, never shown.
-  const typing = setTimeout(() => {
-    ctx
-      .replyWithChatAction("typing")
-      .catch((error) => ctx.log.warn({ err: error }, "chat action failed"));
-  }, TYPING_AFTER_MS);
-  const reply = await ctx
-    .askUser<ExplainReply>((replyTo) => ({ type: "explain", text, replyTo }), EXPLAIN_ASK_MS)
-    .finally(() => clearTimeout(typing));
-  await ctx.reply(render(ctx, reply, config), { parse_mode: "HTML" });
+  const reply = await typingWhileSlow(ctx, clock, () =>
+    ctx.askUser<ExplainReply>((replyTo) => ({ type: "explain", text, replyTo }), EXPLAIN_ASK_MS),
+  );
+  await ctx.reply(render(ctx, reply, config));
 }
 
 function render(ctx: BotContext, reply: ExplainReply, config: Config): string {

@@ -11,7 +11,6 @@ export function helpFeature(config: Config): Composer<BotContext> {
         flood: Math.ceil(config.floodIntervalMs / 1000),
         limit: config.dailyLimit,
       }),
-      { parse_mode: "HTML" },
     ),
   );
   return feature;

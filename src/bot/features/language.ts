@@ -1,13 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Ack } from "../../actors/user";
-import { isLang, type Lang } from "../../i18n/lang";
+import { LANGUAGE_CALLBACK, languageData, parseLanguage } from "../callback-data";
 import type { BotContext } from "../context";
 
-const CALLBACK = /^lang:(\w{2})$/;
-
-/** The language buttons; their data is `lang:<code>`. */
+/** The language buttons. */
 export function languageKeyboard(): InlineKeyboard {
-  return new InlineKeyboard().text("Русский", "lang:ru").text("English", "lang:en");
+  return new InlineKeyboard()
+    .text("Русский", languageData("ru"))
+    .text("English", languageData("en"));
 }
 
 /** /language and the language buttons. */
@@ -16,14 +16,10 @@ export function languageFeature(): Composer<BotContext> {
   feature.command("language", (ctx) =>
     ctx.reply(ctx.t("language.choose"), { reply_markup: languageKeyboard() }),
   );
-  feature.callbackQuery(CALLBACK, async (ctx, next) => {
-    const lang = ctx.match[1];
-    if (!isLang(lang)) return next(); // forged: falls through to the stale-button answer
-    const ack = await ctx.askUser<Ack>((replyTo) => ({
-      type: "setLanguage",
-      lang: lang as Lang,
-      replyTo,
-    }));
+  feature.callbackQuery(LANGUAGE_CALLBACK, async (ctx, next) => {
+    const lang = parseLanguage(ctx.match[1]);
+    if (!lang) return next(); // forged: falls through to the stale-button answer
+    const ack = await ctx.askUser<Ack>((replyTo) => ({ type: "setLanguage", lang, replyTo }));
     if (!ack.ok) return ctx.answerCallbackQuery({ text: ctx.t("error.generic") });
     ctx.lang = lang;
     await ctx.answerCallbackQuery();

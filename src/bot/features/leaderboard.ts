@@ -21,7 +21,7 @@ export function leaderboardFeature(): Composer<BotContext> {
       `${ctx.t("leaderboard.week")}\n${standing(ctx, reply.board.week)}`,
       `${ctx.t("leaderboard.all_time")}\n${standing(ctx, reply.board.allTime)}`,
     ].join("\n\n");
-    await ctx.reply(text, { parse_mode: "HTML" });
+    await ctx.reply(text);
   });
   return feature;
 }

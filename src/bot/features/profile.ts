@@ -25,7 +25,7 @@ export function profileFeature(config: Config): Composer<BotContext> {
             nextLevel: profile.level + 1,
             toNext: profile.nextAt - profile.xp,
           });
-    await ctx.reply(`${text}\n${streakLine(ctx, profile)}`, { parse_mode: "HTML" });
+    await ctx.reply(`${text}\n${streakLine(ctx, profile)}`);
   });
   return feature;
 }

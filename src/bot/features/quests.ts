@@ -24,9 +24,7 @@ export function questsFeature(): Composer<BotContext> {
       hours: Math.floor(minutes / 60),
       minutes: minutes % 60,
     });
-    await ctx.reply([ctx.t("quests.title"), items.join("\n"), footer].join("\n\n"), {
-      parse_mode: "HTML",
-    });
+    await ctx.reply([ctx.t("quests.title"), items.join("\n"), footer].join("\n\n"), {});
   });
   return feature;
 }

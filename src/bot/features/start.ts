@@ -8,7 +8,7 @@ export function startFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("start", async (ctx) => {
     const name = escapeHtml(ctx.from?.first_name ?? "");
-    await ctx.reply(ctx.t("start.welcome", { name }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("start.welcome", { name }));
     await ctx.reply(ctx.t("start.choose_language"), { reply_markup: languageKeyboard() });
   });
   return feature;

@@ -1,24 +1,14 @@
 import { assertNever } from "../errors";
-import { CONTENT_LIMITS } from "./content";
+import { isLang, type Lang } from "../i18n/lang";
+import { CONTENT_LIMITS } from "../learning/content";
+import type { LearnAction } from "../learning/learn-action";
 
-/** What a learning button asks for; its callback data is {@link encodeAction}'s output. */
-export type LearnAction =
-  | { readonly kind: "courses" }
-  | { readonly kind: "course"; readonly courseId: string }
-  | {
-      readonly kind: "page";
-      readonly courseId: string;
-      readonly lessonId: string;
-      readonly page: number;
-    }
-  | { readonly kind: "quiz"; readonly courseId: string; readonly lessonId: string }
-  | {
-      readonly kind: "answer";
-      readonly courseId: string;
-      readonly lessonId: string;
-      readonly questionId: string;
-      readonly option: number;
-    };
+/*
+ * Every callback_data format the bot writes and parses lives here: learning buttons, the
+ * language buttons, data deletion and admin broadcasts.
+ */
+
+export type { LearnAction };
 
 /** Telegram's limit on callback_data. */
 export const MAX_CALLBACK_BYTES = 64;
@@ -85,3 +75,28 @@ export function parseAction(data: string): LearnAction | undefined {
 }
 
 const at = (match: RegExpExecArray, i: number): string => match[i] ?? "";
+
+/** The language buttons: `lang:<code>`. */
+export const languageData = (lang: Lang): string => `lang:${lang}`;
+export const LANGUAGE_CALLBACK = /^lang:(\w{2})$/;
+/** The language a button asks for; undefined for a forged code. */
+export const parseLanguage = (code: string | undefined): Lang | undefined =>
+  isLang(code) ? code : undefined;
+
+/** The data deletion buttons: `del:y:<token>` confirms, `del:n:<token>` keeps the data. */
+export const deleteData = (confirm: boolean, token: string): string =>
+  `del:${confirm ? "y" : "n"}:${token}`;
+export const DELETE_CALLBACK = /^del:(y|n):([0-9a-f]{8})$/;
+
+/** What an admin's broadcast button does: send or drop a draft, or stop a running broadcast. */
+export type BroadcastButton = "send" | "drop" | "stop";
+const BROADCAST_CODES = { send: "y", drop: "n", stop: "c" } as const;
+/** `bc:y:<id>` sends a draft, `bc:n:<id>` drops it, `bc:c:<id>` stops a running broadcast. */
+export const broadcastData = (button: BroadcastButton, broadcastId: number): string =>
+  `bc:${BROADCAST_CODES[button]}:${broadcastId}`;
+export const BROADCAST_CALLBACK = /^bc:(y|n|c):(\d{1,15})$/;
+/** The button and broadcast id of a BROADCAST_CALLBACK match. */
+export function parseBroadcast(code: string | undefined, id: string | undefined) {
+  const buttons: Record<string, BroadcastButton> = { y: "send", n: "drop", c: "stop" };
+  return { button: buttons[code ?? ""] ?? "stop", broadcastId: Number(id ?? "") };
+}

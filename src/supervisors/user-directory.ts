@@ -1,8 +1,10 @@
 import { type Ref, spawnStateless, stop } from "nact";
 import { ask } from "../actors/ask";
+import type { Policy } from "../actors/supervision";
 import type { UserMsg } from "../actors/user";
 import type { Cancel, Clock } from "../clock";
 import type { Metrics } from "../metrics";
+import { resetAndAnswerUnavailable } from "./policies";
 
 type Entry = { readonly ref: Ref<UserMsg>; inFlight: number; lastActive: number };
 
@@ -11,21 +13,23 @@ export interface UserDirectoryDeps {
   readonly metrics: Metrics;
   /** Passivate a user actor after this long without messages. */
   readonly idleMs: number;
-  /** Spawns one user's actor under the given shard. */
-  readonly spawnUser: (shard: Ref<unknown>, userId: number) => Ref<UserMsg>;
+  /** Spawns one user's actor under the given shard, supervised by `policy`. */
+  readonly spawnUser: (shard: Ref<unknown>, userId: number, policy: Policy) => Ref<UserMsg>;
   /** How many shard supervisors user actors are spread over. */
   readonly shards?: number;
 }
 
 /**
- * Supervises user actors and routes messages to them.
+ * The user directory: routes messages to user actors, spawning them on demand under shard
+ * supervisors, and passivates idle ones.
  *
  * nact copies an actor's children map for every message that actor handles, so no mailbox
  * here has many children on a hot path: user actors are spread over shard actors that never
  * receive messages, and routing is a Map lookup followed by a message straight to the user.
  * Idle users are passivated on the injected clock, and only when nothing of theirs is in flight,
  * so a stop never drops a queued message; their state is reloaded from SQLite on the next one.
- * Each user actor's own crash policy (reset: reload from SQLite) is set in createUserBehaviour.
+ * A user actor that crashes answers `unavailable` and reloads from SQLite (the policy is named
+ * below, where it is spawned).
  */
 export function createUserDirectory(root: Ref<unknown>, deps: UserDirectoryDeps) {
   const shardCount = deps.shards ?? 64;
@@ -46,7 +50,8 @@ export function createUserDirectory(root: Ref<unknown>, deps: UserDirectoryDeps)
       entries.delete(userId);
     } else {
       const shard = shards[userId % shardCount] as Ref<unknown>;
-      entry = { ref: deps.spawnUser(shard, userId), inFlight: 0, lastActive: 0 };
+      const ref = deps.spawnUser(shard, userId, resetAndAnswerUnavailable);
+      entry = { ref, inFlight: 0, lastActive: 0 };
       deps.metrics.userActors.inc();
     }
     entry.lastActive = deps.clock.now();

@@ -1,10 +1,10 @@
 import { ask } from "../actors/ask";
 import type { CallResult, ProviderMsg } from "../actors/provider";
+import type { AnswerChain } from "../analyzers/chain";
+import type { ExplainRequest, Provider } from "../analyzers/provider";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
-import type { Lease, ProviderSupervisor } from "../supervisors/provider-supervisor";
-import type { AnswerChain } from "./chain";
-import type { ExplainRequest, Provider } from "./provider";
+import type { Lease, ProviderSupervisor } from "./provider-supervisor";
 
 export interface AiChainDeps {
   /** The supervised AI providers; tried in `names` order. */

@@ -2,13 +2,13 @@ import { describe, expect, it } from "bun:test";
 import { start, stop } from "nact";
 import { startFakeAiServer } from "../../test/support/fake-ai-servers";
 import { until } from "../../test/support/until";
+import { createAiProvider } from "../analyzers/ai-providers";
+import type { Provider } from "../analyzers/provider";
 import { ManualClock } from "../clock";
 import { silentLogger } from "../logger";
 import { createMetrics } from "../metrics";
-import { createProviderSupervisor } from "../supervisors/provider-supervisor";
 import { createAiChain } from "./ai-chain";
-import { createAiProvider } from "./ai-providers";
-import type { Provider } from "./provider";
+import { createProviderSupervisor } from "./provider-supervisor";
 
 const MB = 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "bun:test";
-import { encodeAction, type LearnAction, MAX_CALLBACK_BYTES, parseAction } from "./callbacks";
-import { CONTENT_LIMITS } from "./content";
-import { loadCourses } from "./course-data";
+import { CONTENT_LIMITS } from "../learning/content";
+import { loadCourses } from "../learning/course-data";
+import { encodeAction, type LearnAction, MAX_CALLBACK_BYTES, parseAction } from "./callback-data";
 
 const longest: LearnAction = {
   kind: "answer",

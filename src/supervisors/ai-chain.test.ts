@@ -3,15 +3,15 @@ import { start, stop } from "nact";
 import { type FakeAiKind, type Fault, startFakeAiServer } from "../../test/support/fake-ai-servers";
 import { until } from "../../test/support/until";
 import type { ExplainReply, UserMsg } from "../actors/user";
+import { createAiProvider } from "../analyzers/ai-providers";
+import type { Provider, ProviderName } from "../analyzers/provider";
 import { createApp } from "../app";
 import { ManualClock } from "../clock";
 import { parseConfig } from "../config";
 import { silentLogger } from "../logger";
 import { createMetrics } from "../metrics";
-import { createProviderSupervisor } from "../supervisors/provider-supervisor";
 import { createAiChain } from "./ai-chain";
-import { createAiProvider } from "./ai-providers";
-import type { Provider, ProviderName } from "./provider";
+import { createProviderSupervisor } from "./provider-supervisor";
 
 const KINDS = ["groq", "mistral", "gemini"] as const;
 const TIMEOUT_MS = 15_000;
