@@ -1,4 +1,3 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { type Broadcaster, spawnBroadcaster } from "./actors/broadcaster";
@@ -9,7 +8,8 @@ import { createSequentialChain } from "./analyzers/chain";
 import { createOfflineAnalyzer } from "./analyzers/offline/offline-analyzer";
 import { broadcastTransport } from "./bot/broadcast-transport";
 import { trackConnectivity } from "./bot/connectivity";
-import { createBot, RETRY_POLICY } from "./bot/create-bot";
+import { createBot } from "./bot/create-bot";
+import { botApiRetry } from "./bot/retry";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import { createAdminReads } from "./db/admin-reads";
@@ -117,7 +117,7 @@ export function createApp(deps: AppDeps) {
       // The broadcaster sends through its own Api client (same token, same retry policy), so
       // it exists before the bot whose admin commands start it.
       const api = new Api(token, options.apiRoot ? { apiRoot: options.apiRoot } : {});
-      api.config.use(autoRetry(RETRY_POLICY));
+      for (const transformer of botApiRetry()) api.config.use(transformer);
       const transport = broadcastTransport({
         api,
         logger,

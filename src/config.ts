@@ -15,6 +15,8 @@ export interface Config {
         readonly updates: UpdatesConfig;
       };
   readonly databasePath: string;
+  /** How long `getMe` may take to succeed at start before RVX gives up (exit 1). */
+  readonly startupTimeoutMs: number;
   readonly floodIntervalMs: number;
   readonly dailyLimit: number;
   readonly answerMaxChars: number;
@@ -116,6 +118,7 @@ export function parseConfig(env: Env): Config {
     telegram:
       token === undefined ? { mode: "console" } : { mode: "telegram", token, apiRoot, updates },
     databasePath: read.string("DATABASE_PATH") ?? "data/rvx.db",
+    startupTimeoutMs: read.int("STARTUP_TIMEOUT_MS", 30_000, 100, 600_000),
     floodIntervalMs: read.int("FLOOD_INTERVAL_MS", 3000, 0, 3_600_000),
     dailyLimit: read.int("DAILY_LIMIT", 50, 1, 1_000_000),
     answerMaxChars: read.int("ANSWER_MAX_CHARS", 400, 50, 4000),

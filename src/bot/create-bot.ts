@@ -1,4 +1,3 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -19,6 +18,7 @@ import { profileFeature } from "./features/profile";
 import { questsFeature } from "./features/quests";
 import { startFeature } from "./features/start";
 import { identify, observe } from "./middleware";
+import { botApiRetry, type RetryOptions } from "./retry";
 
 export interface BotDeps {
   readonly config: Config;
@@ -31,10 +31,9 @@ export interface BotDeps {
   readonly botInfo?: UserFromGetMe;
   /** Admin commands for ADMIN_IDS; without them /stats and friends are unknown commands. */
   readonly admin?: AdminDeps;
+  /** How Bot API calls are retried (tests pass a sleep that does not wait). */
+  readonly retry?: RetryOptions;
 }
-
-/** 429s and Bot API hiccups are waited out, up to a minute, then the call fails. */
-export const RETRY_POLICY = { maxRetryAttempts: 3, maxDelaySeconds: 60 } as const;
 
 /**
  * Builds the bot: observation, per-chat ordering, the user's identity, then the features, all
@@ -45,7 +44,7 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
     client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {},
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
-  bot.api.config.use(autoRetry(RETRY_POLICY));
+  for (const transformer of botApiRetry(deps.retry)) bot.api.config.use(transformer);
 
   bot.use(observe(deps.logger, deps.metrics));
   bot.use(sequentialize((ctx) => (ctx.chat ?? ctx.from)?.id.toString()));

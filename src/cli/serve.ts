@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { run } from "@grammyjs/runner";
-import { type Bot, GrammyError, HttpError } from "grammy";
+import { type Bot, GrammyError } from "grammy";
 import { type App, createApp } from "../app";
 import { publishCommands } from "../bot/commands";
 import type { BotContext } from "../bot/context";
@@ -68,15 +68,15 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
     lock.release();
   };
   try {
-    await bot.init();
+    // grammY types its signal with the abort-controller shim; a standard signal is what it uses.
+    await bot.init(AbortSignal.timeout(config.startupTimeoutMs) as Parameters<typeof bot.init>[0]);
   } catch (error) {
     await closeApp(0);
     if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
       console.error("rvx: configuration error: TELEGRAM_BOT_TOKEN was rejected by Telegram");
       return EXIT_CONFIG;
     }
-    const reason = error instanceof HttpError ? "cannot reach the Bot API" : "getMe failed";
-    logger.fatal({ err: error, apiRoot }, reason);
+    console.error(`rvx: ${startupFailure(error, apiRoot, config.startupTimeoutMs)}`);
     return 1;
   }
   if (requested) {
@@ -132,6 +132,15 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
   source.ended.then(() => shutdown?.("update source ended"));
   if (requested) void shutdown(requested);
   return stopped.promise;
+}
+
+/** One line on why getMe did not succeed at start, and what to check; never the token. */
+function startupFailure(error: unknown, apiRoot: string, timeoutMs: number): string {
+  const check = "check the network, a firewall or proxy, and TELEGRAM_API_ROOT";
+  if (error instanceof GrammyError) {
+    return `the Telegram Bot API at ${apiRoot} answered getMe with ${error.error_code} (${error.description}); ${check}, or raise STARTUP_TIMEOUT_MS`;
+  }
+  return `cannot reach the Telegram Bot API at ${apiRoot} within ${timeoutMs} ms (STARTUP_TIMEOUT_MS); ${check}`;
 }
 
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {

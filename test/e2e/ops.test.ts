@@ -79,6 +79,25 @@ describe("operations end to end", () => {
     expect(await rvx.exited).toBe(0);
   });
 
+  it("exits 1 with one rvx: line when the Bot API cannot be reached within STARTUP_TIMEOUT_MS", async () => {
+    using dir = tempDir();
+    const apiRoot = `http://127.0.0.1:${await freePort()}`;
+    const result = await runRvx([], {
+      env: {
+        TELEGRAM_BOT_TOKEN: "7000000001:AAEmulatedTokenForEndToEndTests_0001",
+        TELEGRAM_API_ROOT: apiRoot,
+        DATABASE_PATH: join(dir.path, "rvx.db"),
+        STARTUP_TIMEOUT_MS: "300",
+      },
+    });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `rvx: cannot reach the Telegram Bot API at ${apiRoot} within 300 ms (STARTUP_TIMEOUT_MS); check the network, a firewall or proxy, and TELEGRAM_API_ROOT`,
+    ]);
+    expect(result.stdout).not.toContain("at ");
+  });
+
   it("refuses webhook requests without the secret and changes nothing", async () => {
     using dir = tempDir();
     await using api = await startBotApiEmulator();
