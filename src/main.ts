@@ -5,12 +5,18 @@ import { enterBinaryHome } from "./cli/home";
 import { backupCommand, migrateCommand, restoreCommand } from "./cli/maintenance";
 import { EXIT_CONFIG, serveTelegram } from "./cli/serve";
 import { type Config, configSecrets, parseConfig } from "./config";
+import { StorageError } from "./db/storage-error";
 import { ConfigError } from "./errors";
 import { ContentError } from "./learning/content";
 import { createLogger, type Logger } from "./logger";
 
 /** Exit code for broken embedded data (sysexits EX_DATAERR): a bad build, not bad luck. */
 const EXIT_DATA = 65;
+/**
+ * Exit code for a database or data directory that cannot be used (not a database, read-only,
+ * cannot be created): someone must act, so systemd does not restart (RestartPreventExitStatus).
+ */
+const EXIT_STORAGE = 74;
 
 const USAGE = `rvx: a Telegram bot that explains crypto news to beginners
 
@@ -63,6 +69,10 @@ async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof ContentError) {
       console.error(`rvx: course content is broken: ${error.message}`);
       return EXIT_DATA;
+    }
+    if (error instanceof StorageError) {
+      console.error(`rvx: ${error.message}`);
+      return EXIT_STORAGE;
     }
     throw error;
   }

@@ -47,7 +47,7 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
   for (const transformer of botApiRetry(deps.retry)) bot.api.config.use(transformer);
 
   bot.use(observe(deps.logger, deps.metrics));
-  bot.use(sequentialize((ctx) => (ctx.chat ?? ctx.from)?.id.toString()));
+  bot.use(sequentialize(chatKey));
   bot
     .errorBoundary(onError)
     .use(
@@ -68,6 +68,12 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
     deps.logger.error({ err: error.error }, "update failed outside the boundary"),
   );
   return bot;
+}
+
+/** The per-chat ordering key; it runs outside the error boundary, so it must never throw. */
+function chatKey(ctx: BotContext): string | undefined {
+  const id = (ctx.chat ?? ctx.from)?.id;
+  return id === undefined ? undefined : String(id);
 }
 
 async function onError(error: BotError<BotContext>): Promise<void> {

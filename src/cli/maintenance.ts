@@ -8,10 +8,7 @@ import {
   pruneBackups,
   restoreDatabase,
 } from "../ops/backup";
-import { lockHolder } from "../ops/pidfile";
-
-/** Where a running instance records its pid, beside its database. */
-export const pidfilePath = (config: Config) => `${config.databasePath}.pid`;
+import { lockDatabase } from "../ops/instance-lock";
 
 type Out = (line: string) => void;
 
@@ -51,9 +48,10 @@ export function restoreCommand(config: Config, file: string | undefined, out: Ou
     );
     return 2;
   }
-  const pid = lockHolder(pidfilePath(config));
-  if (pid !== undefined) {
-    err(`rvx: RVX is running on ${config.databasePath} (pid ${pid}); stop it before restoring`);
+  const lock = lockDatabase(config.databasePath);
+  if (!lock.ok) {
+    const pid = lock.pid === undefined ? "" : ` (pid ${lock.pid})`;
+    err(`rvx: RVX is running on ${config.databasePath}${pid}; stop it before restoring`);
     return 1;
   }
   try {
@@ -62,6 +60,8 @@ export function restoreCommand(config: Config, file: string | undefined, out: Ou
     const reason = error instanceof BackupError ? error.message : String(error);
     err(`rvx: restore failed: ${reason}`);
     return 1;
+  } finally {
+    lock.release();
   }
   // Opening migrates an older backup up to this build's schema.
   openDatabase(config.databasePath).close();

@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { run } from "@grammyjs/runner";
 import { type Bot, GrammyError } from "grammy";
 import { type App, createApp } from "../app";
@@ -12,9 +10,8 @@ import type { Logger } from "../logger";
 import { createMetrics } from "../metrics";
 import { backupDatabase, pruneBackups } from "../ops/backup";
 import { scheduleDailyBackups } from "../ops/backup-schedule";
+import { lockDatabase } from "../ops/instance-lock";
 import { startOpsServer } from "../ops/ops-server";
-import { acquirePidfile } from "../ops/pidfile";
-import { pidfilePath } from "./maintenance";
 
 /** Exit code for a configuration problem (sysexits EX_CONFIG); systemd does not retry it. */
 export const EXIT_CONFIG = 78;
@@ -38,16 +35,16 @@ interface UpdateSource {
 
 /**
  * Runs RVX against Telegram until SIGTERM/SIGINT: the bot (long polling or webhook), the
- * metrics/health endpoint, daily backups and a pidfile beside the database. Returns the exit
- * code.
+ * metrics/health endpoint, daily backups and the one-instance lock on the database. Returns the
+ * exit code; an unusable database or data directory throws a StorageError (main.ts: exit 74).
  */
 export async function serveTelegram(config: Config, logger: Logger): Promise<number> {
   if (config.telegram.mode !== "telegram") throw new Error("serveTelegram needs a bot token");
   const { token, apiRoot, updates } = config.telegram;
-  mkdirSync(dirname(config.databasePath), { recursive: true });
-  const lock = acquirePidfile(pidfilePath(config));
+  const lock = lockDatabase(config.databasePath);
   if (!lock.ok) {
-    console.error(`rvx: RVX is already running on ${config.databasePath} (pid ${lock.pid})`);
+    const pid = lock.pid === undefined ? "" : ` (pid ${lock.pid})`;
+    console.error(`rvx: RVX is already running on ${config.databasePath}${pid}`);
     return 1;
   }
   // Signals are caught from here on: one that arrives while starting up is acted on as soon

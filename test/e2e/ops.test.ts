@@ -1,10 +1,10 @@
 import { Database } from "bun:sqlite";
 import { describe, expect, it } from "bun:test";
-import { readdirSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { postWebhookUpdate, startBotApiEmulator } from "../support/bot-api-emulator";
 import { startFakeAiServer } from "../support/fake-ai-servers";
-import { finished, freePort, runRvx, startRvx, tempDir } from "../support/process";
+import { finished, freePort, runCommand, runRvx, startRvx, tempDir } from "../support/process";
 
 const alice = { id: 1001, first_name: "Alice", language_code: "en" };
 const bob = { id: 1002, first_name: "Bob", language_code: "en" };
@@ -98,6 +98,48 @@ describe("operations end to end", () => {
     expect(result.stdout).not.toContain("at ");
   });
 
+  it("exits 74 with one rvx: line naming the path when the database cannot be used", async () => {
+    using dir = tempDir();
+    const run = (databasePath: string, unprivileged = false) => {
+      const env = {
+        TELEGRAM_BOT_TOKEN: "7000000001:AAEmulatedTokenForEndToEndTests_0001",
+        TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+        DATABASE_PATH: databasePath,
+      };
+      // A read-only directory is only read-only for a user other than root.
+      const drop =
+        unprivileged && process.getuid?.() === 0
+          ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+          : [];
+      return runCommand([...drop, process.execPath, "src/main.ts"], { env });
+    };
+    const notADatabase = join(dir.path, "rvx.db");
+    writeFileSync(notADatabase, "a text file where the database should be, long enough to read");
+    writeFileSync(join(dir.path, "file"), "");
+    const readOnly = join(dir.path, "read-only");
+    mkdirSync(readOnly);
+    chmodSync(readOnly, 0o555);
+    chmodSync(dir.path, 0o755);
+
+    const results = await Promise.all([
+      run(notADatabase),
+      run(join(dir.path, "file", "data", "rvx.db")),
+      run(join(readOnly, "rvx.db"), true),
+    ]);
+
+    expect(results.map((r) => r.code)).toEqual([74, 74, 74]);
+    expect(results.map((r) => r.stderr.trim().split("\n").length)).toEqual([1, 1, 1]);
+    const [corrupt, noDir, denied] = results.map((r) => r.stderr);
+    expect(corrupt).toStartWith(`rvx: ${notADatabase}: is not an SQLite database or is damaged;`);
+    expect(corrupt).toContain("rvx restore FILE");
+    expect(noDir).toStartWith(
+      `rvx: ${join(dir.path, "file", "data")}: the directory cannot be created (ENOTDIR)`,
+    );
+    expect(denied).toStartWith(`rvx: ${join(readOnly, "rvx.db")}: cannot be written`);
+    expect(denied).toContain(`write access to ${readOnly}`);
+    for (const { stdout, stderr } of results) expect(stdout + stderr).not.toContain("    at ");
+  });
+
   it("refuses webhook requests without the secret and changes nothing", async () => {
     using dir = tempDir();
     await using api = await startBotApiEmulator();
@@ -130,6 +172,23 @@ describe("operations end to end", () => {
     expect(
       (await postWebhookUpdate(`http://127.0.0.1:${port}/other`, update(3), SECRET)).status,
     ).toBe(404);
+    const post = (body: string) =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+        body,
+      });
+    const malformed = [
+      "not json",
+      "null",
+      "[]",
+      '{"update_id":"1"}',
+      '{"update_id":1,"message":{"chat":{}}}',
+      '{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":"x","type":"private"}}}',
+      '{"update_id":1,"callback_query":{"id":"1","from":{}}}',
+    ];
+    const statuses = await Promise.all(malformed.map(async (body) => (await post(body)).status));
+    expect(statuses).toEqual(malformed.map(() => 400));
     expect(api.calls.slice(before).filter((c) => c.method === "sendMessage")).toEqual([]);
     expect(xpOf(databasePath, bob.id)).toBeUndefined();
 
@@ -249,6 +308,12 @@ describe("operations end to end", () => {
     let after = api.calls.length;
     api.sendText(alice, "Bitcoin ETF approved");
     await api.waitForReply(alice.id, { after });
+
+    // A second instance is kept out even through another name for the same database.
+    symlinkSync(env.DATABASE_PATH, join(dir.path, "alias.db"));
+    const second = await runRvx([], { env: { ...env, DATABASE_PATH: join(dir.path, "alias.db") } });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`rvx: RVX is already running on ${join(dir.path, "alias.db")}`);
 
     const backup = await runRvx(["backup"], { env });
     expect(backup).toMatchObject({ code: 0 });
