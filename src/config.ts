@@ -54,6 +54,20 @@ export interface OpsConfig {
   readonly backupDir: string;
   readonly backupKeep: number;
   readonly backupHourUtc: number;
+  /** Off-site copies of every backup (BACKUP_S3_URL), when configured. */
+  readonly backupS3?: S3BackupConfig;
+}
+
+/** An S3-compatible bucket (and key prefix) that receives a copy of every backup. */
+export interface S3BackupConfig {
+  readonly bucket: string;
+  /** Key prefix, empty or ending in "/". */
+  readonly prefix: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  /** For stores other than AWS (MinIO, R2, B2...); unset means AWS S3. */
+  readonly endpoint?: string;
+  readonly region?: string;
 }
 
 /** An AI provider; the offline analyzer is not one and needs no configuration. */
@@ -179,6 +193,32 @@ function parseOps(read: ReturnType<typeof reader>): OpsConfig {
     backupDir: read.string("BACKUP_DIR") ?? "data/backups",
     backupKeep: read.int("BACKUP_KEEP", 7, 1, 1000),
     backupHourUtc: read.int("BACKUP_HOUR_UTC", 3, 0, 23),
+    ...parseBackupS3(read),
+  };
+}
+
+function parseBackupS3(read: ReturnType<typeof reader>): { backupS3?: S3BackupConfig } {
+  const url = read.string("BACKUP_S3_URL");
+  if (url === undefined) return {};
+  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
+  if (!match?.[1]) throw new ConfigError("BACKUP_S3_URL", `"${url}" is not s3://bucket[/prefix]`);
+  const needed = (name: string) => {
+    const value = read.string(name);
+    if (value === undefined) throw new ConfigError(name, "is required when BACKUP_S3_URL is set");
+    return value;
+  };
+  const prefix = (match[2] ?? "").replace(/^\/+|\/+$/g, "");
+  const endpoint = read.string("BACKUP_S3_ENDPOINT");
+  const region = read.string("BACKUP_S3_REGION");
+  return {
+    backupS3: {
+      bucket: match[1],
+      prefix: prefix === "" ? "" : `${prefix}/`,
+      accessKeyId: needed("BACKUP_S3_ACCESS_KEY_ID"),
+      secretAccessKey: needed("BACKUP_S3_SECRET_ACCESS_KEY"),
+      ...(endpoint === undefined ? {} : { endpoint: read.url("BACKUP_S3_ENDPOINT", endpoint) }),
+      ...(region === undefined ? {} : { region }),
+    },
   };
 }
 
@@ -223,7 +263,8 @@ export function configSecrets(config: Config): string[] {
       ? [telegram.updates.secret]
       : [];
   const metrics = ops.metricsToken ? [ops.metricsToken] : [];
-  return [...token, ...webhook, ...metrics, ...config.providers.chain.map((p) => p.apiKey)];
+  const s3 = ops.backupS3 ? [ops.backupS3.secretAccessKey] : [];
+  return [...token, ...webhook, ...metrics, ...s3, ...config.providers.chain.map((p) => p.apiKey)];
 }
 
 /** Typed readers over one env; each throws ConfigError naming its variable. */

@@ -23,7 +23,9 @@ const USAGE = `rvx: a Telegram bot that explains crypto news to beginners
 Usage:
   rvx                run the bot (console mode when TELEGRAM_BOT_TOKEN is unset)
   rvx backup         write a verified backup of the database to BACKUP_DIR now
-  rvx restore FILE   replace the database with a backup (RVX must be stopped)
+                     (and upload it to BACKUP_S3_URL when set)
+  rvx restore FILE   replace the database with a backup (RVX must be stopped);
+                     FILE may be s3://bucket/key with BACKUP_S3_URL set
   rvx migrate        apply database migrations and exit
   rvx --help         show this help
 
@@ -36,8 +38,8 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  // A path argument means what it meant where the operator typed it.
-  const file = args[0] === undefined ? undefined : resolve(args[0]);
+  // A path argument means what it meant where the operator typed it; an s3:// URL stays one.
+  const file = args[0] === undefined || args[0].startsWith("s3://") ? args[0] : resolve(args[0]);
   enterBinaryHome(process.env);
   let config: Config;
   try {
@@ -56,9 +58,9 @@ async function main(argv: readonly string[]): Promise<number> {
       case "run":
         return await run(config);
       case "backup":
-        return backupCommand(config, out, err);
+        return await backupCommand(config, out, err);
       case "restore":
-        return restoreCommand(config, file, out, err);
+        return await restoreCommand(config, file, out, err);
       case "migrate":
         return migrateCommand(config, out);
       default:

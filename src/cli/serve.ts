@@ -11,6 +11,7 @@ import { createMetrics } from "../metrics";
 import { backupDatabase, pruneBackups } from "../ops/backup";
 import { scheduleDailyBackups } from "../ops/backup-schedule";
 import { lockDatabase } from "../ops/instance-lock";
+import { copyOffsite, createOffsiteBackups } from "../ops/offsite-backup";
 import { startOpsServer } from "../ops/ops-server";
 
 /** Exit code for a configuration problem (sysexits EX_CONFIG); systemd does not retry it. */
@@ -207,15 +208,24 @@ function startOps(config: Config, app: App, logger: Logger) {
 }
 
 function scheduleBackups(config: Config, app: App, logger: Logger) {
-  const { backupDir, backupKeep, backupHourUtc } = config.ops;
+  const { backupDir, backupKeep, backupHourUtc, backupS3 } = config.ops;
+  const offsite = backupS3 ? createOffsiteBackups(backupS3) : undefined;
   return scheduleDailyBackups(systemClock, backupHourUtc, () => {
+    let path: string;
     try {
-      const { path, bytes } = backupDatabase(app.db, backupDir, new Date());
+      const written = backupDatabase(app.db, backupDir, new Date());
+      path = written.path;
       const pruned = pruneBackups(backupDir, backupKeep);
       app.metrics.backupLastSuccess.set(Date.now() / 1000);
-      logger.info({ path, bytes, pruned: pruned.length }, "daily backup written");
+      logger.info({ path, bytes: written.bytes, pruned: pruned.length }, "daily backup written");
     } catch (error) {
       logger.error({ err: error }, "daily backup failed");
+      return;
     }
+    if (!offsite) return;
+    copyOffsite(offsite, path, backupKeep).then(
+      ({ url, pruned }) => logger.info({ url, pruned: pruned.length }, "daily backup uploaded"),
+      (error) => logger.error({ err: error, to: offsite.url }, "daily backup upload failed"),
+    );
   });
 }

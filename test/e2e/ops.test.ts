@@ -2,9 +2,11 @@ import { Database } from "bun:sqlite";
 import { describe, expect, it } from "bun:test";
 import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { openDatabase } from "../../src/db/open";
 import { postWebhookUpdate, startBotApiEmulator } from "../support/bot-api-emulator";
 import { startFakeAiServer } from "../support/fake-ai-servers";
 import { finished, freePort, runCommand, runRvx, startRvx, tempDir } from "../support/process";
+import { S3RVER_KEYS, startS3Server } from "../support/s3-server";
 
 const alice = { id: 1001, first_name: "Alice", language_code: "en" };
 const bob = { id: 1002, first_name: "Bob", language_code: "en" };
@@ -334,5 +336,54 @@ describe("operations end to end", () => {
     const restored = await runRvx(["restore", path], { env });
     expect(restored).toMatchObject({ code: 0 });
     expect(xpOf(env.DATABASE_PATH, alice.id)).toBe(5);
+  });
+
+  it("uploads each backup to BACKUP_S3_URL, prunes it there and restores from s3://", async () => {
+    using dir = tempDir();
+    await using s3 = await startS3Server(["rvx-backups"]);
+    const env = {
+      DATABASE_PATH: join(dir.path, "rvx.db"),
+      BACKUP_DIR: join(dir.path, "backups"),
+      BACKUP_KEEP: "1",
+      BACKUP_S3_URL: "s3://rvx-backups/vps-1",
+      BACKUP_S3_ENDPOINT: s3.endpoint,
+      BACKUP_S3_ACCESS_KEY_ID: S3RVER_KEYS.accessKeyId,
+      BACKUP_S3_SECRET_ACCESS_KEY: S3RVER_KEYS.secretAccessKey,
+    };
+    const users = () => {
+      const db = new Database(env.DATABASE_PATH, { readonly: true });
+      try {
+        return db.query<{ id: number }, []>("SELECT id FROM users ORDER BY id").all();
+      } finally {
+        db.close();
+      }
+    };
+    const addUser = (id: number) => {
+      const db = openDatabase(env.DATABASE_PATH);
+      db.run("INSERT INTO users (id, lang, created_at, last_seen_at) VALUES (?, 'en', 1, 1)", [id]);
+      db.close();
+    };
+    const bucket = s3.client("rvx-backups");
+    await bucket.write("vps-1/rvx-20200101T000000Z.db", "an old backup");
+    addUser(1);
+
+    const backup = await runRvx(["backup"], { env });
+    expect(backup).toMatchObject({ code: 0, stderr: "" });
+    const url = /uploaded to (s3:\/\/\S+);/.exec(backup.stdout)?.[1] ?? "";
+    expect(url).toStartWith("s3://rvx-backups/vps-1/rvx-");
+    expect(backup.stdout).toContain("1 old off-site backup(s) pruned");
+    const listed = await bucket.list({ prefix: "vps-1/" });
+    expect(listed.contents?.map((o) => `s3://rvx-backups/${o.key}`)).toEqual([url]);
+
+    addUser(2);
+    const restored = await runRvx(["restore", url], { env });
+    expect(restored).toMatchObject({ code: 0 });
+    expect(restored.stdout).toContain(`from ${url}`);
+    expect(users()).toEqual([{ id: 1 }]);
+    const missing = await runRvx(["restore", "s3://rvx-backups/vps-1/rvx-20200101T000000Z.db"], {
+      env,
+    });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toStartWith("rvx: restore failed:");
   });
 });
