@@ -180,19 +180,24 @@ for (const kind of ["groq", "mistral", "gemini"] as const) {
       );
       server.fail({ status: 403, message: "Your credit balance is too low to access the API" }, 1);
       server.fail({ status: 400, message: "Billing hard limit has been reached" }, 1);
+      // Gemini's daily free-tier quota: RESOURCE_EXHAUSTED with a retry hint, but per day.
+      const perDay = "You exceeded your current quota (GenerateRequestsPerDayPerProjectPerModel)";
+      server.fail({ status: 429, retryAfter: 23, message: perDay }, 1);
       const provider = providerFor(kind, server.baseUrl);
 
       const kinds = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 4; i++) {
         kinds.push((await failure(provider.explain({ text: NEWS, lang: "en" }))).kind);
       }
 
-      expect(kinds).toEqual(["quota", "quota", "quota"]);
+      expect(kinds).toEqual(["quota", "quota", "quota", "quota"]);
     });
 
     it("keeps a per-minute quota or a 429 with a retry hint a rate limit", async () => {
       await using server = startFakeAiServer(kind);
-      server.fail({ status: 429, message: "Quota exceeded for requests per minute" }, 1);
+      const perMinute =
+        "You exceeded your current quota, please check your plan and billing details (GenerateRequestsPerMinutePerProjectPerModel-FreeTier)";
+      server.fail({ status: 429, message: perMinute }, 1);
       server.fail({ status: 429, retryAfter: 7, message: "You exceeded your current quota" }, 1);
       const provider = providerFor(kind, server.baseUrl);
 

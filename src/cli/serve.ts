@@ -52,9 +52,12 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
   // as there is something to stop, so SIGTERM never kills a half-started process.
   let requested: string | undefined;
   let shutdown: ((reason: string) => Promise<void>) | undefined;
+  // A signal while getMe is still being retried ends the wait at once.
+  const starting = new AbortController();
   const onSignal = (signal: string) => {
-    if (shutdown) void shutdown(signal);
-    else requested ??= signal;
+    if (shutdown) return void shutdown(signal);
+    requested ??= signal;
+    starting.abort();
   };
   process.on("SIGTERM", () => onSignal("SIGTERM"));
   process.on("SIGINT", () => onSignal("SIGINT"));
@@ -66,10 +69,15 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
     lock.release();
   };
   try {
+    const signal = AbortSignal.any([AbortSignal.timeout(config.startupTimeoutMs), starting.signal]);
     // grammY types its signal with the abort-controller shim; a standard signal is what it uses.
-    await bot.init(AbortSignal.timeout(config.startupTimeoutMs) as Parameters<typeof bot.init>[0]);
+    await bot.init(signal as Parameters<typeof bot.init>[0]);
   } catch (error) {
     await closeApp(0);
+    if (requested) {
+      logger.info({ reason: requested }, "stopped while starting");
+      return 0;
+    }
     if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
       console.error("rvx: configuration error: TELEGRAM_BOT_TOKEN was rejected by Telegram");
       return EXIT_CONFIG;

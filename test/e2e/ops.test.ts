@@ -100,6 +100,24 @@ describe("operations end to end", () => {
     expect(result.stdout).not.toContain("at ");
   });
 
+  it("exits 0 at once on a SIGTERM while getMe is being retried", async () => {
+    using dir = tempDir();
+    await using api = await startBotApiEmulator();
+    for (let i = 0; i < 5; i++)
+      api.failNext("getMe", { error_code: 502, description: "Bad Gateway" });
+    const rvx = startRvx({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: join(dir.path, "rvx.db"),
+    });
+    await api.waitFor((c) => c.method === "getMe", { timeoutMs: 20_000 });
+
+    rvx.kill("SIGTERM");
+
+    expect(await rvx.exited).toBe(0);
+    expect(api.calls.filter((c) => c.method === "getMe")).toHaveLength(1);
+  });
+
   it("exits 74 with one rvx: line naming the path when the database cannot be used", async () => {
     using dir = tempDir();
     const run = (databasePath: string, unprivileged = false) => {
