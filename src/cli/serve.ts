@@ -1,5 +1,5 @@
 import { run } from "@grammyjs/runner";
-import { type Bot, GrammyError } from "grammy";
+import { type Bot, GrammyError, HttpError } from "grammy";
 import { type App, createApp } from "../app";
 import { publishCommands } from "../bot/commands";
 import type { BotContext } from "../bot/context";
@@ -70,8 +70,7 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
   };
   try {
     const signal = AbortSignal.any([AbortSignal.timeout(config.startupTimeoutMs), starting.signal]);
-    // grammY types its signal with the abort-controller shim; a standard signal is what it uses.
-    await bot.init(signal as Parameters<typeof bot.init>[0]);
+    await initWithin(bot, signal);
   } catch (error) {
     await closeApp(0);
     if (requested) {
@@ -138,6 +137,23 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
   source.ended.then(() => shutdown?.("update source ended"));
   if (requested) void shutdown(requested);
   return stopped.promise;
+}
+
+/**
+ * getMe until it succeeds, Telegram rejects it (4xx), or `signal` aborts: each call gives up
+ * after its bounded retries, and a network that comes up late still gets the whole timeout.
+ */
+async function initWithin(bot: Bot<BotContext>, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    try {
+      // grammY types its signal with the abort-controller shim; a standard signal is what it uses.
+      return await bot.init(signal as Parameters<typeof bot.init>[0]);
+    } catch (error) {
+      const transient =
+        error instanceof HttpError || (error instanceof GrammyError && error.error_code >= 500);
+      if (signal.aborted || !transient) throw error;
+    }
+  }
 }
 
 /** One line on why getMe did not succeed at start, and what to check; never the token. */
