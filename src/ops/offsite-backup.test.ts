@@ -38,20 +38,27 @@ describe("off-site backups", () => {
     expect(checkIntegrity(copy)).toBe(true);
   });
 
-  it("fail an upload the store refuses (no such bucket)", async () => {
+  it("fail an upload the store refuses (unknown key, no such bucket)", async () => {
     using dir = tempDir();
     await using s3 = await startS3Server(["rvx-backups"]);
-    const offsite = createOffsiteBackups({
-      bucket: "no-such-bucket",
-      prefix: "",
-      ...S3RVER_KEYS,
-      endpoint: s3.endpoint,
-    });
+    const store = (bucket: string, accessKeyId: string) =>
+      createOffsiteBackups({
+        bucket,
+        prefix: "",
+        accessKeyId,
+        secretAccessKey: S3RVER_KEYS.secretAccessKey,
+        endpoint: s3.endpoint,
+      });
     const db = openDatabase(join(dir.path, "rvx.db"));
     const { path } = backupDatabase(db, dir.path, new Date(Date.UTC(2026, 0, 1)));
     db.close();
 
-    await expect(offsite.upload(path)).rejects.toThrow("bucket does not exist");
+    await expect(store("rvx-backups", "NOT-A-KEY").upload(path)).rejects.toThrow(
+      "Access Key Id you provided does not exist",
+    );
+    await expect(store("no-such-bucket", S3RVER_KEYS.accessKeyId).upload(path)).rejects.toThrow(
+      "bucket does not exist",
+    );
   });
 
   it("parse s3:// URLs", () => {
