@@ -1,4 +1,3 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { start } from "nact";
@@ -8,7 +7,8 @@ import { type AnswerChain, createSequentialChain } from "./analyzers/chain";
 import { createOfflineAnalyzer } from "./analyzers/offline/offline-analyzer";
 import { broadcastTransport } from "./bot/broadcast-transport";
 import { trackConnectivity } from "./bot/connectivity";
-import { createBot, RETRY_POLICY } from "./bot/create-bot";
+import { createBot } from "./bot/create-bot";
+import { botApiRetry } from "./bot/retry";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import { createAdminReads } from "./db/admin-reads";
@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps) {
   // The broadcaster sends through its own Api client (same token, same retry policy), so it
   // exists before, and independently of, the bots whose admin commands drive it.
   const api = new Api(telegram.token, telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {});
-  api.config.use(autoRetry(RETRY_POLICY));
+  for (const transformer of botApiRetry()) api.config.use(transformer);
   const transport = broadcastTransport({
     api,
     logger,

@@ -145,6 +145,14 @@ describe("config", () => {
     [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN", "too short"],
     [{ BACKUP_KEEP: "0" }, "BACKUP_KEEP", "out of range"],
     [{ BACKUP_HOUR_UTC: "24" }, "BACKUP_HOUR_UTC", "out of range"],
+    [{ STARTUP_TIMEOUT_MS: "5" }, "STARTUP_TIMEOUT_MS", "out of range"],
+    [{ BACKUP_S3_URL: "https://bucket/x" }, "BACKUP_S3_URL", "is not s3://bucket[/prefix]"],
+    [{ BACKUP_S3_URL: "s3://rvx-backups" }, "BACKUP_S3_ACCESS_KEY_ID", "is required"],
+    [
+      { BACKUP_S3_URL: "s3://rvx-backups", BACKUP_S3_ACCESS_KEY_ID: "AK" },
+      "BACKUP_S3_SECRET_ACCESS_KEY",
+      "is required",
+    ],
   ])("rejects %p naming the variable", (env, variable, text) => {
     const found = problem(env as Record<string, string>);
     expect(found.variable).toBe(variable);
@@ -226,6 +234,26 @@ describe("config", () => {
       breakerCooldownMs: 1000,
       healthcheckIntervalMs: 60_000,
     });
+  });
+
+  it("reads the off-site backup bucket, prefix, keys, endpoint and region", () => {
+    const config = parseConfig({
+      BACKUP_S3_URL: "s3://rvx-backups/vps-1/",
+      BACKUP_S3_ACCESS_KEY_ID: "AKIA0123",
+      BACKUP_S3_SECRET_ACCESS_KEY: "s3-secret-0123",
+      BACKUP_S3_ENDPOINT: "https://minio.example.org/",
+      BACKUP_S3_REGION: "eu-central-1",
+    });
+    expect(config.ops.backupS3).toEqual({
+      bucket: "rvx-backups",
+      prefix: "vps-1/",
+      accessKeyId: "AKIA0123",
+      secretAccessKey: "s3-secret-0123",
+      endpoint: "https://minio.example.org",
+      region: "eu-central-1",
+    });
+    expect(configSecrets(config)).toEqual(["s3-secret-0123"]);
+    expect(parseConfig({}).startupTimeoutMs).toBe(30_000);
   });
 
   it("lists every secret for the log redactor", () => {

@@ -15,6 +15,8 @@ export interface Config {
         readonly updates: UpdatesConfig;
       };
   readonly databasePath: string;
+  /** How long `getMe` may take to succeed at start before RVX gives up (exit 1). */
+  readonly startupTimeoutMs: number;
   readonly floodIntervalMs: number;
   readonly dailyLimit: number;
   readonly answerMaxChars: number;
@@ -52,6 +54,20 @@ export interface OpsConfig {
   readonly backupDir: string;
   readonly backupKeep: number;
   readonly backupHourUtc: number;
+  /** Off-site copies of every backup (BACKUP_S3_URL), when configured. */
+  readonly backupS3?: S3BackupConfig;
+}
+
+/** An S3-compatible bucket (and key prefix) that receives a copy of every backup. */
+export interface S3BackupConfig {
+  readonly bucket: string;
+  /** Key prefix, empty or ending in "/". */
+  readonly prefix: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  /** For stores other than AWS (MinIO, R2, B2...); unset means AWS S3. */
+  readonly endpoint?: string;
+  readonly region?: string;
 }
 
 /** An AI provider; the offline analyzer is not one and needs no configuration. */
@@ -116,6 +132,7 @@ export function parseConfig(env: Env): Config {
     telegram:
       token === undefined ? { mode: "console" } : { mode: "telegram", token, apiRoot, updates },
     databasePath: read.string("DATABASE_PATH") ?? "data/rvx.db",
+    startupTimeoutMs: read.int("STARTUP_TIMEOUT_MS", 30_000, 100, 600_000),
     floodIntervalMs: read.int("FLOOD_INTERVAL_MS", 3000, 0, 3_600_000),
     dailyLimit: read.int("DAILY_LIMIT", 50, 1, 1_000_000),
     answerMaxChars: read.int("ANSWER_MAX_CHARS", 400, 50, 4000),
@@ -176,6 +193,32 @@ function parseOps(read: ReturnType<typeof reader>): OpsConfig {
     backupDir: read.string("BACKUP_DIR") ?? "data/backups",
     backupKeep: read.int("BACKUP_KEEP", 7, 1, 1000),
     backupHourUtc: read.int("BACKUP_HOUR_UTC", 3, 0, 23),
+    ...parseBackupS3(read),
+  };
+}
+
+function parseBackupS3(read: ReturnType<typeof reader>): { backupS3?: S3BackupConfig } {
+  const url = read.string("BACKUP_S3_URL");
+  if (url === undefined) return {};
+  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
+  if (!match?.[1]) throw new ConfigError("BACKUP_S3_URL", `"${url}" is not s3://bucket[/prefix]`);
+  const needed = (name: string) => {
+    const value = read.string(name);
+    if (value === undefined) throw new ConfigError(name, "is required when BACKUP_S3_URL is set");
+    return value;
+  };
+  const prefix = (match[2] ?? "").replace(/^\/+|\/+$/g, "");
+  const endpoint = read.string("BACKUP_S3_ENDPOINT");
+  const region = read.string("BACKUP_S3_REGION");
+  return {
+    backupS3: {
+      bucket: match[1],
+      prefix: prefix === "" ? "" : `${prefix}/`,
+      accessKeyId: needed("BACKUP_S3_ACCESS_KEY_ID"),
+      secretAccessKey: needed("BACKUP_S3_SECRET_ACCESS_KEY"),
+      ...(endpoint === undefined ? {} : { endpoint: read.url("BACKUP_S3_ENDPOINT", endpoint) }),
+      ...(region === undefined ? {} : { region }),
+    },
   };
 }
 
@@ -220,7 +263,8 @@ export function configSecrets(config: Config): string[] {
       ? [telegram.updates.secret]
       : [];
   const metrics = ops.metricsToken ? [ops.metricsToken] : [];
-  return [...token, ...webhook, ...metrics, ...config.providers.chain.map((p) => p.apiKey)];
+  const s3 = ops.backupS3 ? [ops.backupS3.secretAccessKey] : [];
+  return [...token, ...webhook, ...metrics, ...s3, ...config.providers.chain.map((p) => p.apiKey)];
 }
 
 /** Typed readers over one env; each throws ConfigError naming its variable. */

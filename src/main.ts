@@ -5,19 +5,27 @@ import { enterBinaryHome } from "./cli/home";
 import { backupCommand, migrateCommand, restoreCommand } from "./cli/maintenance";
 import { EXIT_CONFIG, serveTelegram } from "./cli/serve";
 import { type Config, configSecrets, parseConfig } from "./config";
+import { StorageError } from "./db/storage-error";
 import { ConfigError } from "./errors";
 import { ContentError } from "./learning/content";
 import { createLogger, type Logger } from "./logger";
 
 /** Exit code for broken embedded data (sysexits EX_DATAERR): a bad build, not bad luck. */
 const EXIT_DATA = 65;
+/**
+ * Exit code for a database or data directory that cannot be used (not a database, read-only,
+ * cannot be created): someone must act, so systemd does not restart (RestartPreventExitStatus).
+ */
+const EXIT_STORAGE = 74;
 
 const USAGE = `rvx: a Telegram bot that explains crypto news to beginners
 
 Usage:
   rvx                run the bot (console mode when TELEGRAM_BOT_TOKEN is unset)
   rvx backup         write a verified backup of the database to BACKUP_DIR now
-  rvx restore FILE   replace the database with a backup (RVX must be stopped)
+                     (and upload it to BACKUP_S3_URL when set)
+  rvx restore FILE   replace the database with a backup (RVX must be stopped);
+                     FILE may be s3://bucket/key with BACKUP_S3_URL set
   rvx migrate        apply database migrations and exit
   rvx --help         show this help
 
@@ -30,8 +38,8 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  // A path argument means what it meant where the operator typed it.
-  const file = args[0] === undefined ? undefined : resolve(args[0]);
+  // A path argument means what it meant where the operator typed it; an s3:// URL stays one.
+  const file = args[0] === undefined || args[0].startsWith("s3://") ? args[0] : resolve(args[0]);
   enterBinaryHome(process.env);
   let config: Config;
   try {
@@ -50,9 +58,9 @@ async function main(argv: readonly string[]): Promise<number> {
       case "run":
         return await run(config);
       case "backup":
-        return backupCommand(config, out, err);
+        return await backupCommand(config, out, err);
       case "restore":
-        return restoreCommand(config, file, out, err);
+        return await restoreCommand(config, file, out, err);
       case "migrate":
         return migrateCommand(config, out);
       default:
@@ -63,6 +71,10 @@ async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof ContentError) {
       console.error(`rvx: course content is broken: ${error.message}`);
       return EXIT_DATA;
+    }
+    if (error instanceof StorageError) {
+      console.error(`rvx: ${error.message}`);
+      return EXIT_STORAGE;
     }
     throw error;
   }

@@ -73,6 +73,31 @@ describe("db-writer", () => {
     expect(await batches()).toBe(1);
   });
 
+  it("reports not writable while commits fail on a full disk, and writable once one lands", async () => {
+    current = setup(1);
+    const { db, writer, write } = current;
+    const probe = () =>
+      ask<DbWriterMsg, WriteResult>(writer, (replyTo) => ({ type: "probe", replyTo }), 5000);
+    const bulky = (userId: number): Write => ({
+      type: "ensureUser",
+      userId,
+      firstName: "x".repeat(3000),
+      lang: "en",
+      at: 1,
+    });
+    const pages = (db.query("PRAGMA page_count").get() as { page_count: number }).page_count;
+    db.run(`PRAGMA max_page_count = ${pages}`); // SQLITE_FULL, as when the disk is full
+
+    const failed = [];
+    for (let id = 1; id <= 4; id++) failed.push(await write([bulky(id)]));
+
+    expect(failed).toContainEqual({ type: "failed", reason: "sqlite" });
+    expect(await probe()).toEqual({ type: "failed", reason: "sqlite" });
+    db.run(`PRAGMA max_page_count = ${pages * 100}`);
+    expect(await write([bulky(5)])).toEqual({ type: "committed" });
+    expect(await probe()).toEqual({ type: "committed" });
+  });
+
   it("commits at once when the queue reaches flushMax", async () => {
     current = setup(2);
     const { write, users } = current;

@@ -20,7 +20,10 @@ export type DbWriterMsg =
       readonly replyTo?: Ref<WriteResult>;
     }
   | { readonly type: "flush"; readonly replyTo: Ref<WriteResult> }
-  /** Readiness: commits what is queued, then takes and releases SQLite's write lock. */
+  /**
+   * Readiness: commits what is queued, then takes and releases SQLite's write lock; `failed`
+   * while the last commit failed (a full disk lets the lock be taken but no write land).
+   */
   | { readonly type: "probe"; readonly replyTo: Ref<WriteResult> };
 
 type Internal = { readonly type: "tick" };
@@ -61,6 +64,8 @@ export function spawnDbWriter(
   let queue: Envelope[] = [];
   let queued = 0;
   let cancelTick: Cancel | undefined;
+  /** Whether the last commit failed; cleared by the next one that lands. */
+  let lastCommitFailed = false;
 
   function commit(batch: readonly Envelope[]): void {
     deps.db.transaction(() => {
@@ -82,6 +87,7 @@ export function spawnDbWriter(
       commit(batch);
       deps.metrics.dbFlushBatch.observe(size);
       for (const envelope of batch) settled(envelope, { type: "committed" });
+      lastCommitFailed = false;
     } catch (error) {
       // One bad write must not fail its neighbours: retry each request on its own.
       log.error({ err: error, size }, "batch commit failed; retrying requests one by one");
@@ -90,7 +96,9 @@ export function spawnDbWriter(
           commit([envelope]);
           deps.metrics.dbFlushBatch.observe(envelope.writes.length);
           settled(envelope, { type: "committed" });
+          lastCommitFailed = false;
         } catch (single) {
+          lastCommitFailed = true;
           log.error({ err: single, writes: envelope.writes.map((w) => w.type) }, "write failed");
           envelope.replyTo && dispatch(envelope.replyTo, { type: "failed", reason: "sqlite" });
         }
@@ -101,6 +109,7 @@ export function spawnDbWriter(
   }
 
   function probeWriteLock(): WriteResult {
+    if (lastCommitFailed) return { type: "failed", reason: "sqlite" };
     try {
       deps.db.run("BEGIN IMMEDIATE");
       deps.db.run("ROLLBACK");

@@ -61,8 +61,10 @@ export function classifyError(
 
   const status = statusOf(error);
   if (status !== undefined) {
+    const retryAfterMs = status === 429 ? retryAfterOf(error, now) : undefined;
+    if (quotaExhausted(status, messageOf(error), retryAfterMs)) return fail("quota");
     const kind = kindOfStatus(status, error);
-    return kind === "rate_limited" ? fail(kind, retryAfterOf(error, now)) : fail(kind);
+    return kind === "rate_limited" ? fail(kind, retryAfterMs) : fail(kind);
   }
 
   if (chain.some((e) => NETWORK_NAMES.has(nameOf(e)) || NETWORK_CODES.has(codeOf(e)))) {
@@ -81,6 +83,29 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Wording providers use when the account, not the minute, has run out. */
+const QUOTA_WORDS =
+  /insufficient_quota|quota (?:exceeded|exhausted)|exceeded (?:your |the )?(?:current )?quota|billing|credit balance|out of credits|insufficient (?:credits?|balance|funds)|payment required/i;
+/** A per-minute or per-second quota is a rate limit that passes on its own. */
+const SHORT_WINDOW = /per ?(?:minute|second)|PerMinute|PerSecond|\bRPM\b|\bTPM\b/i;
+
+/**
+ * Whether the failure says the account cannot be served until someone pays or raises a quota
+ * (402, or a 400/403/429 that says so): that lasts like a rejected key, so it opens the breaker
+ * for the longest cooldown. A 429 with a retry hint or a per-minute quota stays a rate limit
+ * (Gemini says "exceeded your current quota" for both, and adds RetryInfo for the short one).
+ */
+export function quotaExhausted(
+  status: number,
+  message: string,
+  retryAfterMs: number | undefined,
+): boolean {
+  if (status === 402) return true;
+  if (status !== 400 && status !== 403 && status !== 429) return false;
+  if (!QUOTA_WORDS.test(message) || SHORT_WINDOW.test(message)) return false;
+  return !(status === 429 && retryAfterMs !== undefined && !/PerDay|per ?day/i.test(message));
 }
 
 function kindOfStatus(status: number, error: unknown): ProviderFailureKind {

@@ -36,6 +36,8 @@ export type ProviderFailureKind =
   | "server"
   | "rate_limited"
   | "auth"
+  /** 402, or the provider says the quota, credit or billing is exhausted: like auth, it lasts. */
+  | "quota"
   | "bad_request"
   | "malformed"
   | "wrong_language";

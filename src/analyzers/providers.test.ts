@@ -170,6 +170,56 @@ for (const kind of ["groq", "mistral", "gemini"] as const) {
       expect(error.kind).toBe("auth");
     });
 
+    it("reports a 402 as quota", async () => {
+      await using server = startFakeAiServer(kind);
+      server.fail({ status: 402 });
+
+      const error = await failure(
+        providerFor(kind, server.baseUrl).explain({ text: NEWS, lang: "en" }),
+      );
+
+      expect(error.kind).toBe("quota");
+    });
+
+    it("reports a 400, 403 or 429 that says the quota or credit is exhausted as quota", async () => {
+      await using server = startFakeAiServer(kind);
+      server.fail(
+        { status: 429, message: "You exceeded your current quota: insufficient_quota" },
+        1,
+      );
+      server.fail({ status: 403, message: "Your credit balance is too low to access the API" }, 1);
+      server.fail({ status: 400, message: "Billing hard limit has been reached" }, 1);
+      // Gemini's daily free-tier quota: RESOURCE_EXHAUSTED with a retry hint, but per day.
+      const perDay = "You exceeded your current quota (GenerateRequestsPerDayPerProjectPerModel)";
+      server.fail({ status: 429, retryAfter: 23, message: perDay }, 1);
+      const provider = providerFor(kind, server.baseUrl);
+
+      const kinds = [];
+      for (let i = 0; i < 4; i++) {
+        kinds.push((await failure(provider.explain({ text: NEWS, lang: "en" }))).kind);
+      }
+
+      expect(kinds).toEqual(["quota", "quota", "quota", "quota"]);
+    });
+
+    it("keeps a per-minute quota or a 429 with a retry hint a rate limit", async () => {
+      await using server = startFakeAiServer(kind);
+      const perMinute =
+        "You exceeded your current quota, please check your plan and billing details (GenerateRequestsPerMinutePerProjectPerModel-FreeTier)";
+      server.fail({ status: 429, message: perMinute }, 1);
+      server.fail({ status: 429, retryAfter: 7, message: "You exceeded your current quota" }, 1);
+      const provider = providerFor(kind, server.baseUrl);
+
+      const first = await failure(provider.explain({ text: NEWS, lang: "en" }));
+      const second = await failure(provider.explain({ text: NEWS, lang: "en" }));
+
+      expect([first.kind, second.kind, second.retryAfterMs]).toEqual([
+        "rate_limited",
+        "rate_limited",
+        7000,
+      ]);
+    });
+
     it("reports a 400 as bad_request without leaking the key", async () => {
       await using server = startFakeAiServer(kind);
       server.fail({ status: 400, message: `Request too large for key ${KEY}` });

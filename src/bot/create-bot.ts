@@ -1,4 +1,3 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -21,6 +20,7 @@ import { questsFeature } from "./features/quests";
 import { startFeature } from "./features/start";
 import { htmlByDefault } from "./html-mode";
 import { identify, observe } from "./middleware";
+import { botApiRetry, type RetryOptions } from "./retry";
 
 export interface BotDeps {
   readonly config: Config;
@@ -35,10 +35,9 @@ export interface BotDeps {
   readonly botInfo?: UserFromGetMe;
   /** Admin commands for ADMIN_IDS; without them /stats and friends are unknown commands. */
   readonly admin?: AdminDeps;
+  /** How Bot API calls are retried (tests pass a sleep that does not wait). */
+  readonly retry?: RetryOptions;
 }
-
-/** 429s and Bot API hiccups are waited out, up to a minute, then the call fails. */
-export const RETRY_POLICY = { maxRetryAttempts: 3, maxDelaySeconds: 60 } as const;
 
 /**
  * Builds the bot: observation, per-chat ordering, the user's identity, then the features, all
@@ -49,11 +48,11 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
     client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {},
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
-  bot.api.config.use(autoRetry(RETRY_POLICY));
+  for (const transformer of botApiRetry(deps.retry)) bot.api.config.use(transformer);
   bot.api.config.use(htmlByDefault());
 
   bot.use(observe(deps.logger, deps.metrics));
-  bot.use(sequentialize((ctx) => (ctx.chat ?? ctx.from)?.id.toString()));
+  bot.use(sequentialize(chatKey));
   bot
     .errorBoundary(onError)
     .use(
@@ -74,6 +73,12 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
     deps.logger.error({ err: error.error }, "update failed outside the boundary"),
   );
   return bot;
+}
+
+/** The per-chat ordering key; it runs outside the error boundary, so it must never throw. */
+function chatKey(ctx: BotContext): string | undefined {
+  const id = (ctx.chat ?? ctx.from)?.id;
+  return id === undefined ? undefined : String(id);
 }
 
 async function onError(error: BotError<BotContext>): Promise<void> {

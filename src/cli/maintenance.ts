@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import type { Config } from "../config";
 import { openDatabase } from "../db/open";
 import {
@@ -8,10 +8,8 @@ import {
   pruneBackups,
   restoreDatabase,
 } from "../ops/backup";
-import { lockHolder } from "../ops/pidfile";
-
-/** Where a running instance records its pid, beside its database. */
-export const pidfilePath = (config: Config) => `${config.databasePath}.pid`;
+import { lockDatabase } from "../ops/instance-lock";
+import { copyOffsite, createOffsiteBackups } from "../ops/offsite-backup";
 
 type Out = (line: string) => void;
 
@@ -22,28 +20,55 @@ export function migrateCommand(config: Config, out: Out): number {
   return 0;
 }
 
-/** `rvx backup`: a consistent, integrity-checked copy now (safe while the bot runs). */
-export function backupCommand(config: Config, out: Out, err: Out): number {
+/**
+ * `rvx backup`: a consistent, integrity-checked copy now (safe while the bot runs), uploaded
+ * to BACKUP_S3_URL too when that is set.
+ */
+export async function backupCommand(config: Config, out: Out, err: Out): Promise<number> {
   if (!existsSync(config.databasePath)) {
     err(`rvx: no database at ${config.databasePath} (DATABASE_PATH)`);
     return 1;
   }
+  const { backupDir, backupKeep, backupS3 } = config.ops;
   const db = openDatabase(config.databasePath);
+  let path: string;
   try {
-    const { path, bytes } = backupDatabase(db, config.ops.backupDir, new Date());
-    const pruned = pruneBackups(config.ops.backupDir, config.ops.backupKeep);
-    out(`rvx: backup written to ${path} (${bytes} bytes); ${pruned.length} old backup(s) pruned`);
-    return 0;
+    const written = backupDatabase(db, backupDir, new Date());
+    path = written.path;
+    const pruned = pruneBackups(backupDir, backupKeep);
+    out(
+      `rvx: backup written to ${path} (${written.bytes} bytes); ${pruned.length} old backup(s) pruned`,
+    );
   } catch (error) {
-    err(`rvx: backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    err(`rvx: backup failed: ${messageOf(error)}`);
     return 1;
   } finally {
     db.close();
   }
+  if (!backupS3) return 0;
+  const offsite = createOffsiteBackups(backupS3);
+  try {
+    const { url, pruned } = await copyOffsite(offsite, path, backupKeep);
+    out(`rvx: backup uploaded to ${url}; ${pruned.length} old off-site backup(s) pruned`);
+    return 0;
+  } catch (error) {
+    err(
+      `rvx: backup written to ${path} but the upload to ${offsite.url} failed: ${messageOf(error)}`,
+    );
+    return 1;
+  }
 }
 
-/** `rvx restore FILE`: replaces the database with a backup; refuses while RVX runs on it. */
-export function restoreCommand(config: Config, file: string | undefined, out: Out, err: Out) {
+/**
+ * `rvx restore FILE|s3://bucket/key`: replaces the database with a backup; refuses while RVX
+ * runs on it.
+ */
+export async function restoreCommand(
+  config: Config,
+  file: string | undefined,
+  out: Out,
+  err: Out,
+): Promise<number> {
   if (!file) {
     const latest = listBackups(config.ops.backupDir)[0];
     err(
@@ -51,17 +76,30 @@ export function restoreCommand(config: Config, file: string | undefined, out: Ou
     );
     return 2;
   }
-  const pid = lockHolder(pidfilePath(config));
-  if (pid !== undefined) {
-    err(`rvx: RVX is running on ${config.databasePath} (pid ${pid}); stop it before restoring`);
+  const remote = file.startsWith("s3://");
+  if (remote && !config.ops.backupS3) {
+    err("rvx: restoring from s3:// needs BACKUP_S3_URL and its keys (see README, Configuration)");
+    return 2;
+  }
+  const lock = lockDatabase(config.databasePath);
+  if (!lock.ok) {
+    const pid = lock.pid === undefined ? "" : ` (pid ${lock.pid})`;
+    err(`rvx: RVX is running on ${config.databasePath}${pid}; stop it before restoring`);
     return 1;
   }
+  const local = remote ? `${config.databasePath}.download` : file;
   try {
-    restoreDatabase(file, config.databasePath);
+    if (remote && config.ops.backupS3) {
+      await createOffsiteBackups(config.ops.backupS3).download(file, local);
+    }
+    restoreDatabase(local, config.databasePath);
   } catch (error) {
-    const reason = error instanceof BackupError ? error.message : String(error);
+    const reason = error instanceof BackupError ? error.message : messageOf(error);
     err(`rvx: restore failed: ${reason}`);
     return 1;
+  } finally {
+    if (remote) rmSync(local, { force: true });
+    lock.release();
   }
   // Opening migrates an older backup up to this build's schema.
   openDatabase(config.databasePath).close();
@@ -69,4 +107,8 @@ export function restoreCommand(config: Config, file: string | undefined, out: Ou
     `rvx: restored ${config.databasePath} from ${file}; the previous database is at ${config.databasePath}.before-restore`,
   );
   return 0;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

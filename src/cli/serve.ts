@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { run } from "@grammyjs/runner";
 import { type Bot, GrammyError, HttpError } from "grammy";
 import { type App, createApp } from "../app";
@@ -12,9 +10,9 @@ import type { Logger } from "../logger";
 import { createMetrics } from "../metrics";
 import { backupDatabase, pruneBackups } from "../ops/backup";
 import { scheduleDailyBackups } from "../ops/backup-schedule";
+import { lockDatabase } from "../ops/instance-lock";
+import { copyOffsite, createOffsiteBackups } from "../ops/offsite-backup";
 import { startOpsServer } from "../ops/ops-server";
-import { acquirePidfile } from "../ops/pidfile";
-import { pidfilePath } from "./maintenance";
 
 /** Exit code for a configuration problem (sysexits EX_CONFIG); systemd does not retry it. */
 export const EXIT_CONFIG = 78;
@@ -38,25 +36,28 @@ interface UpdateSource {
 
 /**
  * Runs RVX against Telegram until SIGTERM/SIGINT: the bot (long polling or webhook), the
- * metrics/health endpoint, daily backups and a pidfile beside the database. Returns the exit
- * code.
+ * metrics/health endpoint, daily backups and the one-instance lock on the database. Returns the
+ * exit code; an unusable database or data directory throws a StorageError (main.ts: exit 74).
  */
 export async function serveTelegram(config: Config, logger: Logger): Promise<number> {
   if (config.telegram.mode !== "telegram") throw new Error("serveTelegram needs a bot token");
   const { token, apiRoot, updates } = config.telegram;
-  mkdirSync(dirname(config.databasePath), { recursive: true });
-  const lock = acquirePidfile(pidfilePath(config));
+  const lock = lockDatabase(config.databasePath);
   if (!lock.ok) {
-    console.error(`rvx: RVX is already running on ${config.databasePath} (pid ${lock.pid})`);
+    const pid = lock.pid === undefined ? "" : ` (pid ${lock.pid})`;
+    console.error(`rvx: RVX is already running on ${config.databasePath}${pid}`);
     return 1;
   }
   // Signals are caught from here on: one that arrives while starting up is acted on as soon
   // as there is something to stop, so SIGTERM never kills a half-started process.
   let requested: string | undefined;
   let shutdown: ((reason: string) => Promise<void>) | undefined;
+  // A signal while getMe is still being retried ends the wait at once.
+  const starting = new AbortController();
   const onSignal = (signal: string) => {
-    if (shutdown) void shutdown(signal);
-    else requested ??= signal;
+    if (shutdown) return void shutdown(signal);
+    requested ??= signal;
+    starting.abort();
   };
   process.on("SIGTERM", () => onSignal("SIGTERM"));
   process.on("SIGINT", () => onSignal("SIGINT"));
@@ -73,15 +74,19 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
     lock.release();
   };
   try {
-    await bot.init();
+    const signal = AbortSignal.any([AbortSignal.timeout(config.startupTimeoutMs), starting.signal]);
+    await initWithin(bot, signal);
   } catch (error) {
     await closeApp(0);
+    if (requested) {
+      logger.info({ reason: requested }, "stopped while starting");
+      return 0;
+    }
     if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
       console.error("rvx: configuration error: TELEGRAM_BOT_TOKEN was rejected by Telegram");
       return EXIT_CONFIG;
     }
-    const reason = error instanceof HttpError ? "cannot reach the Bot API" : "getMe failed";
-    logger.fatal({ err: error, apiRoot }, reason);
+    console.error(`rvx: ${startupFailure(error, apiRoot, config.startupTimeoutMs)}`);
     return 1;
   }
   if (requested) {
@@ -137,6 +142,32 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
   source.ended.then(() => shutdown?.("update source ended"));
   if (requested) void shutdown(requested);
   return stopped.promise;
+}
+
+/**
+ * getMe until it succeeds, Telegram rejects it (4xx), or `signal` aborts: each call gives up
+ * after its bounded retries, and a network that comes up late still gets the whole timeout.
+ */
+async function initWithin(bot: Bot<BotContext>, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    try {
+      // grammY types its signal with the abort-controller shim; a standard signal is what it uses.
+      return await bot.init(signal as Parameters<typeof bot.init>[0]);
+    } catch (error) {
+      const transient =
+        error instanceof HttpError || (error instanceof GrammyError && error.error_code >= 500);
+      if (signal.aborted || !transient) throw error;
+    }
+  }
+}
+
+/** One line on why getMe did not succeed at start, and what to check; never the token. */
+function startupFailure(error: unknown, apiRoot: string, timeoutMs: number): string {
+  const check = "check the network, a firewall or proxy, and TELEGRAM_API_ROOT";
+  if (error instanceof GrammyError) {
+    return `the Telegram Bot API at ${apiRoot} answered getMe with ${error.error_code} (${error.description}); ${check}, or raise STARTUP_TIMEOUT_MS`;
+  }
+  return `cannot reach the Telegram Bot API at ${apiRoot} within ${timeoutMs} ms (STARTUP_TIMEOUT_MS); ${check}`;
 }
 
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
@@ -206,15 +237,24 @@ function startOps(config: Config, app: App, logger: Logger) {
 }
 
 function scheduleBackups(config: Config, app: App, logger: Logger) {
-  const { backupDir, backupKeep, backupHourUtc } = config.ops;
+  const { backupDir, backupKeep, backupHourUtc, backupS3 } = config.ops;
+  const offsite = backupS3 ? createOffsiteBackups(backupS3) : undefined;
   return scheduleDailyBackups(systemClock, backupHourUtc, () => {
+    let path: string;
     try {
-      const { path, bytes } = backupDatabase(app.db, backupDir, new Date());
+      const written = backupDatabase(app.db, backupDir, new Date());
+      path = written.path;
       const pruned = pruneBackups(backupDir, backupKeep);
       app.metrics.backupLastSuccess.set(Date.now() / 1000);
-      logger.info({ path, bytes, pruned: pruned.length }, "daily backup written");
+      logger.info({ path, bytes: written.bytes, pruned: pruned.length }, "daily backup written");
     } catch (error) {
       logger.error({ err: error }, "daily backup failed");
+      return;
     }
+    if (!offsite) return;
+    copyOffsite(offsite, path, backupKeep).then(
+      ({ url, pruned }) => logger.info({ url, pruned: pruned.length }, "daily backup uploaded"),
+      (error) => logger.error({ err: error, to: offsite.url }, "daily backup upload failed"),
+    );
   });
 }

@@ -13,7 +13,6 @@ import {
   restoreDatabase,
 } from "./backup";
 import { nextBackupAt, scheduleDailyBackups } from "./backup-schedule";
-import { acquirePidfile } from "./pidfile";
 
 const users = (db: Database) =>
   (db.query("SELECT count(*) AS n FROM users").get() as { n: number }).n;
@@ -80,15 +79,5 @@ describe("backups", () => {
     cancel();
     clock.advance(86_400_000);
     expect(runs.length).toBe(2);
-  });
-
-  it("tells a live holder of the database from a stale pidfile", () => {
-    using dir = tempDir();
-    const path = join(dir.path, "rvx.db.pid");
-    writeFileSync(path, "999999999\n"); // no such process
-    const lock = acquirePidfile(path);
-    expect(lock.ok).toBe(true);
-    writeFileSync(path, `${process.ppid}\n`); // a live process other than us
-    expect(acquirePidfile(path)).toEqual({ ok: false, pid: process.ppid });
   });
 });

@@ -13,6 +13,9 @@ import { join } from "node:path";
 /** Backup files are named so that their names sort by time. */
 const BACKUP_NAME = /^rvx-(\d{8}T\d{6}Z)\.db$/;
 
+/** Whether a file name is one RVX gives its backups. */
+export const isBackupName = (name: string) => BACKUP_NAME.test(name);
+
 export class BackupError extends Error {
   override readonly name = "BackupError";
   constructor(

@@ -167,6 +167,13 @@ describe("breaker", () => {
     expect(second.effects.filter((e) => e.type === "bad_key")).toEqual([]);
   });
 
+  it("opens at once for the cap when the quota or credit is exhausted", () => {
+    const { state, effects } = run(initialBreaker(settings), [{ type: "failure", kind: "quota" }]);
+
+    expect(state).toMatchObject({ status: "open", until: NOW + 600_000 });
+    expect(effects).toContainEqual({ type: "wake_after", ms: 600_000 });
+  });
+
   it("ignores stragglers while open", () => {
     const open = run(initialBreaker(settings), [server, server, server]).state;
 

@@ -125,8 +125,9 @@ function failed(
 ): { state: BreakerState; effects: BreakerEffect[] } {
   if (state.status === "open") return unchanged(state);
   const { maxCooldownMs } = ctx.settings;
-  if (event.kind === "auth") {
-    const opened = open(state, maxCooldownMs, maxCooldownMs, "key rejected (auth)", ctx.now);
+  if (event.kind === "auth" || event.kind === "quota") {
+    const why = event.kind === "auth" ? "key rejected (auth)" : "quota or credit exhausted";
+    const opened = open(state, maxCooldownMs, maxCooldownMs, why, ctx.now);
     if (state.badKeyReported) return opened;
     return {
       state: { ...opened.state, badKeyReported: true },
@@ -204,6 +205,7 @@ export function eventOf(report: CallReport): BreakerEvent {
     case "auth":
     case "malformed":
     case "wrong_language":
+    case "quota":
       return { type: "failure", kind: report.outcome, retryAfterMs: report.retryAfterMs };
     default:
       return assertNever(report.outcome);

@@ -148,7 +148,7 @@ export function createProviderSupervisor(root: Ref<unknown>, deps: ProviderSuper
         // A rejected key will not fix itself: this is for whoever configured RVX.
         log.error(
           { provider, openMs: effect.openMs },
-          "the provider rejected its API key (401/403); check its *_API_KEY setting",
+          "the provider rejected its API key (401/403) or its quota/credit is exhausted (402); check its *_API_KEY and billing",
         );
         return;
       default:

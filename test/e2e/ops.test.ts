@@ -1,10 +1,12 @@
 import { Database } from "bun:sqlite";
 import { describe, expect, it } from "bun:test";
-import { readdirSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { openDatabase } from "../../src/db/open";
 import { postWebhookUpdate, startBotApiEmulator } from "../support/bot-api-emulator";
 import { startFakeAiServer } from "../support/fake-ai-servers";
-import { finished, freePort, runRvx, startRvx, tempDir } from "../support/process";
+import { finished, freePort, runCommand, runRvx, startRvx, tempDir } from "../support/process";
+import { S3RVER_KEYS, startS3Server } from "../support/s3-server";
 
 const alice = { id: 1001, first_name: "Alice", language_code: "en" };
 const bob = { id: 1002, first_name: "Bob", language_code: "en" };
@@ -79,6 +81,85 @@ describe("operations end to end", () => {
     expect(await rvx.exited).toBe(0);
   });
 
+  it("exits 1 with one rvx: line when the Bot API cannot be reached within STARTUP_TIMEOUT_MS", async () => {
+    using dir = tempDir();
+    const apiRoot = `http://127.0.0.1:${await freePort()}`;
+    const result = await runRvx([], {
+      env: {
+        TELEGRAM_BOT_TOKEN: "7000000001:AAEmulatedTokenForEndToEndTests_0001",
+        TELEGRAM_API_ROOT: apiRoot,
+        DATABASE_PATH: join(dir.path, "rvx.db"),
+        STARTUP_TIMEOUT_MS: "300",
+      },
+    });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `rvx: cannot reach the Telegram Bot API at ${apiRoot} within 300 ms (STARTUP_TIMEOUT_MS); check the network, a firewall or proxy, and TELEGRAM_API_ROOT`,
+    ]);
+    expect(result.stdout).not.toContain("at ");
+  });
+
+  it("exits 0 at once on a SIGTERM while getMe is being retried", async () => {
+    using dir = tempDir();
+    await using api = await startBotApiEmulator();
+    for (let i = 0; i < 5; i++)
+      api.failNext("getMe", { error_code: 502, description: "Bad Gateway" });
+    const rvx = startRvx({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: join(dir.path, "rvx.db"),
+    });
+    await api.waitFor((c) => c.method === "getMe", { timeoutMs: 20_000 });
+
+    rvx.kill("SIGTERM");
+
+    expect(await rvx.exited).toBe(0);
+    expect(api.calls.filter((c) => c.method === "getMe")).toHaveLength(1);
+  });
+
+  it("exits 74 with one rvx: line naming the path when the database cannot be used", async () => {
+    using dir = tempDir();
+    const run = (databasePath: string, unprivileged = false) => {
+      const env = {
+        TELEGRAM_BOT_TOKEN: "7000000001:AAEmulatedTokenForEndToEndTests_0001",
+        TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+        DATABASE_PATH: databasePath,
+      };
+      // A read-only directory is only read-only for a user other than root.
+      const drop =
+        unprivileged && process.getuid?.() === 0
+          ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+          : [];
+      return runCommand([...drop, process.execPath, "src/main.ts"], { env });
+    };
+    const notADatabase = join(dir.path, "rvx.db");
+    writeFileSync(notADatabase, "a text file where the database should be, long enough to read");
+    writeFileSync(join(dir.path, "file"), "");
+    const readOnly = join(dir.path, "read-only");
+    mkdirSync(readOnly);
+    chmodSync(readOnly, 0o555);
+    chmodSync(dir.path, 0o755);
+
+    const results = await Promise.all([
+      run(notADatabase),
+      run(join(dir.path, "file", "data", "rvx.db")),
+      run(join(readOnly, "rvx.db"), true),
+    ]);
+
+    expect(results.map((r) => r.code)).toEqual([74, 74, 74]);
+    expect(results.map((r) => r.stderr.trim().split("\n").length)).toEqual([1, 1, 1]);
+    const [corrupt, noDir, denied] = results.map((r) => r.stderr);
+    expect(corrupt).toStartWith(`rvx: ${notADatabase}: is not an SQLite database or is damaged;`);
+    expect(corrupt).toContain("rvx restore FILE");
+    expect(noDir).toStartWith(
+      `rvx: ${join(dir.path, "file", "data")}: the directory cannot be created (ENOTDIR)`,
+    );
+    expect(denied).toStartWith(`rvx: ${join(readOnly, "rvx.db")}: cannot be written`);
+    expect(denied).toContain(`write access to ${readOnly}`);
+    for (const { stdout, stderr } of results) expect(stdout + stderr).not.toContain("    at ");
+  });
+
   it("refuses webhook requests without the secret and changes nothing", async () => {
     using dir = tempDir();
     await using api = await startBotApiEmulator();
@@ -111,6 +192,23 @@ describe("operations end to end", () => {
     expect(
       (await postWebhookUpdate(`http://127.0.0.1:${port}/other`, update(3), SECRET)).status,
     ).toBe(404);
+    const post = (body: string) =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+        body,
+      });
+    const malformed = [
+      "not json",
+      "null",
+      "[]",
+      '{"update_id":"1"}',
+      '{"update_id":1,"message":{"chat":{}}}',
+      '{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":"x","type":"private"}}}',
+      '{"update_id":1,"callback_query":{"id":"1","from":{}}}',
+    ];
+    const statuses = await Promise.all(malformed.map(async (body) => (await post(body)).status));
+    expect(statuses).toEqual(malformed.map(() => 400));
     expect(api.calls.slice(before).filter((c) => c.method === "sendMessage")).toEqual([]);
     expect(xpOf(databasePath, bob.id)).toBeUndefined();
 
@@ -231,6 +329,12 @@ describe("operations end to end", () => {
     api.sendText(alice, "Bitcoin ETF approved");
     await api.waitForReply(alice.id, { after });
 
+    // A second instance is kept out even through another name for the same database.
+    symlinkSync(env.DATABASE_PATH, join(dir.path, "alias.db"));
+    const second = await runRvx([], { env: { ...env, DATABASE_PATH: join(dir.path, "alias.db") } });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`rvx: RVX is already running on ${join(dir.path, "alias.db")}`);
+
     const backup = await runRvx(["backup"], { env });
     expect(backup).toMatchObject({ code: 0 });
     const [file] = readdirSync(env.BACKUP_DIR);
@@ -250,5 +354,54 @@ describe("operations end to end", () => {
     const restored = await runRvx(["restore", path], { env });
     expect(restored).toMatchObject({ code: 0 });
     expect(xpOf(env.DATABASE_PATH, alice.id)).toBe(5);
+  });
+
+  it("uploads each backup to BACKUP_S3_URL, prunes it there and restores from s3://", async () => {
+    using dir = tempDir();
+    await using s3 = await startS3Server(["rvx-backups"]);
+    const env = {
+      DATABASE_PATH: join(dir.path, "rvx.db"),
+      BACKUP_DIR: join(dir.path, "backups"),
+      BACKUP_KEEP: "1",
+      BACKUP_S3_URL: "s3://rvx-backups/vps-1",
+      BACKUP_S3_ENDPOINT: s3.endpoint,
+      BACKUP_S3_ACCESS_KEY_ID: S3RVER_KEYS.accessKeyId,
+      BACKUP_S3_SECRET_ACCESS_KEY: S3RVER_KEYS.secretAccessKey,
+    };
+    const users = () => {
+      const db = new Database(env.DATABASE_PATH, { readonly: true });
+      try {
+        return db.query<{ id: number }, []>("SELECT id FROM users ORDER BY id").all();
+      } finally {
+        db.close();
+      }
+    };
+    const addUser = (id: number) => {
+      const db = openDatabase(env.DATABASE_PATH);
+      db.run("INSERT INTO users (id, lang, created_at, last_seen_at) VALUES (?, 'en', 1, 1)", [id]);
+      db.close();
+    };
+    const bucket = s3.client("rvx-backups");
+    await bucket.write("vps-1/rvx-20200101T000000Z.db", "an old backup");
+    addUser(1);
+
+    const backup = await runRvx(["backup"], { env });
+    expect(backup).toMatchObject({ code: 0, stderr: "" });
+    const url = /uploaded to (s3:\/\/\S+);/.exec(backup.stdout)?.[1] ?? "";
+    expect(url).toStartWith("s3://rvx-backups/vps-1/rvx-");
+    expect(backup.stdout).toContain("1 old off-site backup(s) pruned");
+    const listed = await bucket.list({ prefix: "vps-1/" });
+    expect(listed.contents?.map((o) => `s3://rvx-backups/${o.key}`)).toEqual([url]);
+
+    addUser(2);
+    const restored = await runRvx(["restore", url], { env });
+    expect(restored).toMatchObject({ code: 0 });
+    expect(restored.stdout).toContain(`from ${url}`);
+    expect(users()).toEqual([{ id: 1 }]);
+    const missing = await runRvx(["restore", "s3://rvx-backups/vps-1/rvx-20200101T000000Z.db"], {
+      env,
+    });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toStartWith("rvx: restore failed:");
   });
 });

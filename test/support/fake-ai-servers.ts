@@ -8,9 +8,10 @@ export type FakeAiKind = "groq" | "mistral" | "gemini";
 /** A way for the next request(s) to fail. */
 export type Fault =
   | { readonly status: 500 }
-  | { readonly status: 429; readonly retryAfter?: number }
+  | { readonly status: 429; readonly retryAfter?: number; readonly message?: string }
   | { readonly status: 401 }
-  | { readonly status: 403 }
+  | { readonly status: 402; readonly message?: string }
+  | { readonly status: 403; readonly message?: string }
   | { readonly status: 400; readonly message?: string }
   /** Never answers; the handler ends only when the client goes away. */
   | "hang"
@@ -299,6 +300,7 @@ function errorBody(kind: FakeAiKind, status: number, message: string, retryAfter
 const GOOGLE_STATUS: Record<number, string> = {
   400: "INVALID_ARGUMENT",
   401: "UNAUTHENTICATED",
+  402: "FAILED_PRECONDITION",
   403: "PERMISSION_DENIED",
   429: "RESOURCE_EXHAUSTED",
   500: "INTERNAL",
@@ -306,6 +308,7 @@ const GOOGLE_STATUS: Record<number, string> = {
 
 function defaultMessage(status: number): string {
   if (status === 401) return "Invalid API Key";
+  if (status === 402) return "Payment Required";
   if (status === 403) return "Permission denied";
   if (status === 429) return "Rate limit reached";
   if (status === 400) return "Bad request";
