@@ -1,0 +1,57 @@
+import regularFont from "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf" with {
+  type: "file",
+};
+import boldFont from "@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf" with {
+  type: "file",
+};
+import { initWasm, Resvg } from "@resvg/resvg-wasm";
+import resvgWasm from "@resvg/resvg-wasm/index_bg.wasm" with { type: "file" };
+import type { Lang } from "../i18n/lang";
+import { CHART_FONT, progressChartSvg, type WeeklyProgress } from "./progress-chart-svg";
+
+export type { DayProgress, WeeklyProgress } from "./progress-chart-svg";
+export { CHART_HEIGHT, CHART_WIDTH } from "./progress-chart-svg";
+
+interface Engine {
+  readonly fonts: Uint8Array[];
+}
+
+// resvg-wasm keeps one WebAssembly instance per process and refuses a second `initWasm`, so the
+// engine is loaded once here rather than per caller. The files are embedded by `bun build
+// --compile` (the `type: "file"` imports), so nothing is read from the system at run time.
+let engine: Promise<Engine> | undefined;
+
+async function loadEngine(): Promise<Engine> {
+  const [wasm, regular, bold] = await Promise.all(
+    [resvgWasm, regularFont, boldFont].map((path) => Bun.file(path).bytes()),
+  );
+  await initWasm(wasm as Uint8Array);
+  return { fonts: [regular as Uint8Array, bold as Uint8Array] };
+}
+
+/**
+ * Renders the weekly progress picture (see {@link progressChartSvg}) to PNG bytes, 800×450.
+ * The same input and language always give the same bytes.
+ */
+export async function renderWeeklyProgress(input: WeeklyProgress, lang: Lang): Promise<Uint8Array> {
+  engine ??= loadEngine().catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  });
+  const { fonts } = await engine;
+  const resvg = new Resvg(progressChartSvg(input, lang), {
+    font: { fontBuffers: fonts, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
+    languages: [lang],
+    textRendering: 1,
+  });
+  try {
+    const image = resvg.render();
+    try {
+      return image.asPng();
+    } finally {
+      image.free();
+    }
+  } finally {
+    resvg.free();
+  }
+}
