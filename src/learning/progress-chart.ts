@@ -10,7 +10,7 @@ import type { Lang } from "../i18n/lang";
 import { CHART_FONT, progressChartSvg, type WeeklyProgress } from "./progress-chart-svg";
 
 export type { DayProgress, WeeklyProgress } from "./progress-chart-svg";
-export { CHART_HEIGHT, CHART_WIDTH } from "./progress-chart-svg";
+export { CHART_HEIGHT, CHART_WIDTH, progressChartSvg } from "./progress-chart-svg";
 
 interface Engine {
   readonly fonts: Uint8Array[];
@@ -30,18 +30,17 @@ async function loadEngine(): Promise<Engine> {
 }
 
 /**
- * Renders the weekly progress picture (see {@link progressChartSvg}) to PNG bytes, 800×450.
- * The same input and language always give the same bytes.
+ * Rasterizes SVG markup to PNG bytes with the embedded fonts ({@link CHART_FONT} regular and
+ * bold); no system fonts are looked up.
  */
-export async function renderWeeklyProgress(input: WeeklyProgress, lang: Lang): Promise<Uint8Array> {
+export async function svgToPng(svg: string): Promise<Uint8Array> {
   engine ??= loadEngine().catch((error: unknown) => {
     engine = undefined;
     throw error;
   });
   const { fonts } = await engine;
-  const resvg = new Resvg(progressChartSvg(input, lang), {
+  const resvg = new Resvg(svg, {
     font: { fontBuffers: fonts, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
-    languages: [lang],
     textRendering: 1,
   });
   try {
@@ -55,3 +54,10 @@ export async function renderWeeklyProgress(input: WeeklyProgress, lang: Lang): P
     resvg.free();
   }
 }
+
+/**
+ * Renders the weekly progress picture (see {@link progressChartSvg}) to PNG bytes,
+ * {@link CHART_WIDTH}×{@link CHART_HEIGHT}. The same input and language give the same bytes.
+ */
+export const renderWeeklyProgress = (input: WeeklyProgress, lang: Lang): Promise<Uint8Array> =>
+  svgToPng(progressChartSvg(input, lang));
