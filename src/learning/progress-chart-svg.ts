@@ -125,18 +125,19 @@ function bars(input: WeeklyProgress, lang: Lang, num: (n: number) => string): st
     const isToday = d.day === today;
     const height = d.xp > 0 ? Math.max(4, baseline - y(d.xp)) : 4;
     const fill = d.xp > 0 ? (isToday ? COLOR.today : COLOR.bar) : COLOR.empty;
-    const label = d.xp > 0 ? num(d.xp) : "0";
     const dot = d.active
       ? `<circle cx="${middle}" cy="${baseline + 58}" r="5" fill="${COLOR.streak}"/>`
       : `<circle cx="${middle}" cy="${baseline + 58}" r="4.5" fill="none" stroke="${COLOR.line}" stroke-width="1.5"/>`;
     return [
       `<rect x="${left}" y="${baseline - height}" width="${width}" height="${height}" rx="6" fill="${fill}"/>`,
-      text(middle, baseline - height - 10, label, {
-        size: 17,
-        weight: 700,
-        fill: d.xp > 0 ? COLOR.text : COLOR.muted,
-        anchor: "middle",
-      }),
+      // A zero needs no number: the flat grey stub already says it.
+      d.xp > 0
+        ? text(middle, baseline - height - 10, num(d.xp), {
+            size: 17,
+            weight: 700,
+            anchor: "middle",
+          })
+        : "",
       text(middle, baseline + 30, weekday(d.day, lang), {
         size: 17,
         weight: isToday ? 700 : 400,

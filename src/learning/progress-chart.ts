@@ -29,16 +29,31 @@ async function loadEngine(): Promise<Engine> {
   return { fonts: [regular as Uint8Array, bold as Uint8Array] };
 }
 
+function ready(): Promise<Engine> {
+  engine ??= loadEngine().catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  });
+  return engine;
+}
+
+/**
+ * Loads the renderer and draws one throwaway week, so the first `/progress` of the process
+ * does not pay for compiling and warming up the WebAssembly (150-250 ms on a 2-core machine;
+ * see scripts/bench/progress-chart.ts). Optional: call it once at startup, off the request path.
+ */
+export async function warmUpProgressChart(): Promise<void> {
+  const days = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, xp: day * 10, active: day > 2 }));
+  const week = { days, level: 2, xp: 60, levelStartXp: 50, nextLevelXp: 120, streak: 4 };
+  await Promise.all([renderWeeklyProgress(week, "ru"), renderWeeklyProgress(week, "en")]);
+}
+
 /**
  * Rasterizes SVG markup to PNG bytes with the embedded fonts ({@link CHART_FONT} regular and
  * bold); no system fonts are looked up.
  */
 export async function svgToPng(svg: string): Promise<Uint8Array> {
-  engine ??= loadEngine().catch((error: unknown) => {
-    engine = undefined;
-    throw error;
-  });
-  const { fonts } = await engine;
+  const { fonts } = await ready();
   const resvg = new Resvg(svg, {
     font: { fontBuffers: fonts, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
     textRendering: 1,
