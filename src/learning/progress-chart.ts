@@ -22,11 +22,14 @@ interface Engine {
 let engine: Promise<Engine> | undefined;
 
 async function loadEngine(): Promise<Engine> {
-  const [wasm, regular, bold] = await Promise.all(
-    [resvgWasm, regularFont, boldFont].map((path) => Bun.file(path).bytes()),
-  );
-  await initWasm(wasm as Uint8Array);
-  return { fonts: [regular as Uint8Array, bold as Uint8Array] };
+  const read = (path: string) => Bun.file(path).bytes();
+  const [wasm, regular, bold] = await Promise.all([
+    read(resvgWasm),
+    read(regularFont),
+    read(boldFont),
+  ]);
+  await initWasm(wasm);
+  return { fonts: [regular, bold] };
 }
 
 function ready(): Promise<Engine> {
