@@ -1,7 +1,7 @@
 import type { Lang } from "../i18n/lang";
 import { MAX_RESPONSE_BYTES } from "./capped-fetch";
 import { matchesLanguage } from "./language-check";
-import { buildMessages, capInput, lengthBudget, pickDelimiter } from "./prompt";
+import { buildImageMessages, buildMessages, capInput, lengthBudget, pickDelimiter } from "./prompt";
 import { ProviderError, type ProviderName } from "./provider";
 import { createSanitizer } from "./sanitize";
 import { fitSentences } from "./sentences";
@@ -44,12 +44,14 @@ export interface PreparedCall {
 export function createAnswerShaper(provider: ProviderName, policy: AnswerPolicy) {
   const sanitize = createSanitizer();
   return {
-    prepare(text: string, lang: Lang): PreparedCall {
+    /** `withImage`: the news is in an image sent beside the messages; `text` is its caption. */
+    prepare(text: string, lang: Lang, { withImage = false } = {}): PreparedCall {
       const news = capInput(text);
       const budget = lengthBudget(policy.maxChars, lang);
       const today = new Date(policy.now()).toISOString().slice(0, 10);
       const tag = pickDelimiter(news, policy.token);
-      return { ...buildMessages(news, { lang, today, budget, tag }), maxTokens: budget.maxTokens };
+      const build = withImage ? buildImageMessages : buildMessages;
+      return { ...build(news, { lang, today, budget, tag }), maxTokens: budget.maxTokens };
     },
     finish(raw: string, lang: Lang, { cutOff }: { cutOff: boolean }): string {
       const answer = fitSentences(sanitize(raw), lang, policy.maxChars, { cutOff });
