@@ -84,6 +84,7 @@ export function createGeminiProvider({
             onFirstToken,
             now: policy.now,
             startedAt,
+            signal: request.config.abortSignal,
           });
         } else {
           const response = await ai.models.generateContent(request);

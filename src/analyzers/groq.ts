@@ -82,6 +82,7 @@ export function createGroqProvider({
             onFirstToken,
             now: policy.now,
             startedAt,
+            signal: options.signal,
           });
         } else {
           raw = rawOf(await client.chat.completions.create(body, options));

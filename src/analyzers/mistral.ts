@@ -82,6 +82,7 @@ export function createMistralProvider({
             onFirstToken,
             now: policy.now,
             startedAt,
+            signal: options.signal,
           });
         } else {
           raw = rawOf(await client.chat.complete(body, options));

@@ -133,6 +133,32 @@ for (const kind of ["groq", "mistral", "gemini"] as const) {
       expect(deltas).toEqual(prefixesOf(REPLY).slice(0, 4));
     });
 
+    it("stops reading and reports timeout when the signal aborts mid-stream", async () => {
+      await using server = startFakeAiServer(kind);
+      server.setReply(REPLY);
+      const { gate, release } = tokenGate();
+      server.setStreaming({ gate });
+      const controller = new AbortController();
+      const deltas: string[] = [];
+
+      release(2);
+      const pending = failure(
+        adapterFor(kind, server.baseUrl).explain({
+          text: NEWS,
+          lang: "en",
+          signal: controller.signal,
+          onDelta: (text) => deltas.push(text),
+        }),
+      );
+      await until(() => deltas.length === 2, "two deltas");
+      controller.abort();
+      const error = await pending;
+      release(tokensOf(REPLY).length);
+
+      expect(error.kind).toBe("timeout");
+      expect(deltas).toEqual(prefixesOf(REPLY).slice(0, 2));
+    });
+
     it("checks the language of the streamed answer", async () => {
       await using server = startFakeAiServer(kind);
       server.setReply("The exchange halted withdrawals.");
@@ -242,6 +268,21 @@ describe("readStream", () => {
       result: { text: "a b", finish: "stop" },
       seen: ["a ", "a b"],
     });
+  });
+
+  it("throws timeout instead when the stream ended because its signal aborted", async () => {
+    const controller = new AbortController();
+    controller.abort();
+
+    const error = await failure(
+      readStream("groq", pieces({ text: "half" }), {
+        now: () => 0,
+        startedAt: 0,
+        signal: controller.signal,
+      }),
+    );
+
+    expect(error.kind).toBe("timeout");
   });
 
   it("throws a network ProviderError when no finish reason came", async () => {

@@ -17,6 +17,8 @@ export interface StreamWatch {
   readonly now: () => number;
   /** `now()` when the call was sent. */
   readonly startedAt: number;
+  /** The call's abort signal: groq-sdk ends an aborted stream quietly instead of throwing. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A stream read to its end: the whole raw text and the finish reason that closed it. */
@@ -29,8 +31,8 @@ export interface StreamedAnswer {
  * Reads a streamed answer to its end, passing the text so far to `onDelta` as it grows. A
  * stream that ends without a finish reason stopped mid-answer (a proxy closed it, the server
  * died): that is a `network` {@link ProviderError}, so the half answer is never used and the
- * breaker counts it. Errors from the stream itself (a reset, an abort) propagate for the
- * adapter to classify.
+ * breaker counts it; one that ends because `signal` aborted is a `timeout`. Errors from the
+ * stream itself (a reset, an abort) propagate for the adapter to classify.
  */
 export async function readStream(
   provider: ProviderName,
@@ -46,6 +48,11 @@ export async function readStream(
       notify(watch.onDelta, text);
     }
     if (piece.finish) finish = piece.finish;
+  }
+  if (finish === undefined && watch.signal?.aborted) {
+    throw new ProviderError(provider, "timeout", "aborted while streaming", undefined, {
+      cause: watch.signal.reason,
+    });
   }
   if (finish === undefined) {
     throw new ProviderError(
