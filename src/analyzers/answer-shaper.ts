@@ -18,13 +18,28 @@ export interface AnswerPolicy {
   readonly maxResponseBytes: number;
 }
 
-/** The policy with defaults for what is not given (400 characters, system time, random tokens). */
+/**
+ * Streamed chunks repeat their JSON envelope every few characters (~250 bytes a token on Groq),
+ * so a stream of the longest allowed answer can pass a cap a plain answer never nears.
+ */
+const STREAM_BYTES_PER_TOKEN = 512;
+
+/**
+ * The policy with defaults for what is not given (400 characters, system time, random tokens,
+ * a 256 KB body cap, raised for long answers so their stream is still read whole).
+ */
 export function answerPolicy(given: Partial<AnswerPolicy> = {}): AnswerPolicy {
+  const maxChars = given.maxChars ?? 400;
+  const maxTokens = Math.max(
+    lengthBudget(maxChars, "ru").maxTokens,
+    lengthBudget(maxChars, "en").maxTokens,
+  );
   return {
-    maxChars: given.maxChars ?? 400,
+    maxChars,
     now: given.now ?? Date.now,
     token: given.token ?? (() => crypto.randomUUID().replaceAll("-", "").slice(0, 16)),
-    maxResponseBytes: given.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+    maxResponseBytes:
+      given.maxResponseBytes ?? Math.max(MAX_RESPONSE_BYTES, maxTokens * STREAM_BYTES_PER_TOKEN),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "bun:test";
-import { adapterFor, TEST_KEY, TEST_MODELS } from "../../test/support/ai-providers";
+import { AT_ONCE, adapterFor, TEST_KEY, TEST_MODELS } from "../../test/support/ai-providers";
 import { type FakeAiKind, startFakeAiServer } from "../../test/support/fake-ai-servers";
 import type { AiProviderConfig } from "../config";
 import { createAiProvider } from "./ai-providers";
@@ -104,6 +104,7 @@ for (const kind of ["groq", "mistral", "gemini"] as const) {
     it("streams an answer about an image", async () => {
       await using server = startFakeAiServer(kind);
       server.setReply("The screenshot shows a new coin listing.");
+      server.setStreaming(AT_ONCE);
       const deltas: string[] = [];
 
       const answer = await adapterFor(kind, server.baseUrl, {

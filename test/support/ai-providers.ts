@@ -3,7 +3,7 @@ import { createGeminiProvider } from "../../src/analyzers/gemini";
 import { createGroqProvider } from "../../src/analyzers/groq";
 import { createMistralProvider } from "../../src/analyzers/mistral";
 import type { Provider } from "../../src/analyzers/provider";
-import type { FakeAiKind } from "./fake-ai-servers";
+import type { FakeAiKind, StreamOptions } from "./fake-ai-servers";
 
 export const TEST_KEY = "sk-test-0123456789";
 
@@ -62,3 +62,6 @@ export function tokenGate() {
     },
   };
 }
+
+/** Streams every token at once, without the fake's default pacing (tests never wait for time). */
+export const AT_ONCE: StreamOptions = { gate: () => Promise.resolve() };
