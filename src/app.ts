@@ -63,10 +63,12 @@ export function createApp(deps: AppDeps) {
       ? undefined
       : createProviderSupervisor(system, {
           providers: providers.chain.map((p) =>
-            createAiProvider(p, providers.timeoutMs + SDK_BACKSTOP_MS, {
-              maxChars: config.answerMaxChars,
-              now: () => clock.now(),
-            }),
+            createAiProvider(
+              p,
+              providers.timeoutMs + SDK_BACKSTOP_MS,
+              { maxChars: config.answerMaxChars, now: () => clock.now() },
+              metrics,
+            ),
           ),
           clock,
           logger,

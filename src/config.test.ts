@@ -118,6 +118,16 @@ describe("config", () => {
     [{ HEALTHCHECK_INTERVAL_MS: "5m" }, "HEALTHCHECK_INTERVAL_MS", "not a whole number"],
     [{ GROQ_API_KEY: "gsk_x", GROQ_BASE_URL: "ftp://x" }, "GROQ_BASE_URL", "http(s)"],
     [{ GEMINI_API_KEY: "AIza_x", GEMINI_MODEL: "bad model" }, "GEMINI_MODEL", "not a model name"],
+    [
+      { GROQ_API_KEY: "gsk_x", GROQ_VISION_MODEL: "llama 4" },
+      "GROQ_VISION_MODEL",
+      "not a model name",
+    ],
+    [
+      { MISTRAL_API_KEY: "m_x", MISTRAL_VISION_MODEL: "pixtral?" },
+      "MISTRAL_VISION_MODEL",
+      "not a model name",
+    ],
     [{ BOT_MODE: "push" }, "BOT_MODE", "not one of"],
     [{ BOT_MODE: "webhook" }, "BOT_MODE", "needs TELEGRAM_BOT_TOKEN"],
     [{ TELEGRAM_BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }, "WEBHOOK_URL", "is required"],
@@ -254,6 +264,24 @@ describe("config", () => {
     });
     expect(configSecrets(config)).toEqual(["s3-secret-0123"]);
     expect(parseConfig({}).startupTimeoutMs).toBe(30_000);
+  });
+
+  it("gives Groq and Mistral a vision model only when one is set; Gemini's model takes images", () => {
+    const config = parseConfig({
+      GROQ_API_KEY: "gsk-q",
+      GROQ_VISION_MODEL: "meta-llama/llama-4-scout-17b-16e-instruct",
+      MISTRAL_API_KEY: "m-key",
+      GEMINI_API_KEY: "AIza-g",
+      GEMINI_VISION_MODEL: "ignored",
+    });
+    const unset = parseConfig({ GROQ_API_KEY: "gsk-q", MISTRAL_API_KEY: "m-key" });
+
+    expect(config.providers.chain.map((p) => [p.name, p.visionModel])).toEqual([
+      ["groq", "meta-llama/llama-4-scout-17b-16e-instruct"],
+      ["mistral", undefined],
+      ["gemini", undefined],
+    ]);
+    expect(unset.providers.chain.map((p) => "visionModel" in p)).toEqual([false, false]);
   });
 
   it("lists every secret for the log redactor", () => {

@@ -80,6 +80,11 @@ export interface AiProviderConfig {
   /** The API origin; each SDK appends its own path. */
   readonly baseUrl: string;
   readonly model: string;
+  /**
+   * Groq and Mistral only (GROQ_VISION_MODEL, MISTRAL_VISION_MODEL): the model asked when a
+   * request carries an image. Unset: the provider takes no images. Gemini's model takes them.
+   */
+  readonly visionModel?: string;
   /** Gemini only: thinking tokens allowed (0 keeps a flash model from spending the budget). */
   readonly thinkingBudget?: number;
 }
@@ -231,15 +236,14 @@ function parseProviders(read: ReturnType<typeof reader>): ProvidersConfig {
     // A provider without a key is simply not in the chain.
     if (apiKey === undefined) continue;
     const defaults = PROVIDER_DEFAULTS[name];
-    const model = read.string(`${prefix}_MODEL`) ?? defaults.model;
-    if (!/^[\w.:/-]+$/.test(model)) {
-      throw new ConfigError(`${prefix}_MODEL`, `"${model}" is not a model name`);
-    }
+    const model = read.model(`${prefix}_MODEL`) ?? defaults.model;
+    const visionModel = name === "gemini" ? undefined : read.model(`${prefix}_VISION_MODEL`);
     chain.push({
       name,
       apiKey,
       baseUrl: read.url(`${prefix}_BASE_URL`, defaults.baseUrl),
       model,
+      ...(visionModel === undefined ? {} : { visionModel }),
       // Flash models think by default and can be told not to; others may reject a budget of 0.
       ...(name === "gemini" && model.startsWith("gemini-2.5-flash") ? { thinkingBudget: 0 } : {}),
     });
@@ -275,6 +279,14 @@ export function reader(env: Env) {
   };
   return {
     string,
+    /** A model name (letters, digits and `_ . : / -`), or undefined when unset. */
+    model(name: string): string | undefined {
+      const value = string(name);
+      if (value !== undefined && !/^[\w.:/-]+$/.test(value)) {
+        throw new ConfigError(name, `"${value}" is not a model name`);
+      }
+      return value;
+    },
     int(name: string, fallback: number, min: number, max: number): number {
       const raw = string(name);
       if (raw === undefined) return fallback;

@@ -76,6 +76,13 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       buckets: [0.1, 0.25, 0.5, 1, 2, 3, 5, 8, 13, 20, 30],
       registers,
     }),
+    firstTokenSeconds: new Histogram({
+      name: "rvx_first_token_seconds",
+      help: "Time from sending a streamed call to an AI provider to the first text of its answer",
+      labelNames: ["provider"] as const,
+      buckets: [0.1, 0.25, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 8, 13],
+      registers,
+    }),
     providerCircuitState: new Gauge({
       name: "rvx_provider_circuit_state",
       help: "Circuit breaker state per AI provider: 0 closed, 1 half-open, 2 open",

@@ -1,53 +1,70 @@
 import type { AiProviderConfig } from "../config";
 import { assertNever } from "../errors";
+import type { Metrics } from "../metrics";
 import type { AnswerPolicy } from "./answer-shaper";
 import type { Provider } from "./provider";
+
+/** What the AI providers record: the time to the first streamed token. */
+export type ProviderMetrics = Pick<Metrics, "firstTokenSeconds">;
 
 /**
  * The provider for one configured AI service. Its SDK is imported on the first call, so a
  * process loads only the SDKs it has keys for (the Mistral SDK alone is ~70 MB of RSS); the
  * imports are static strings, so `bun build --compile` still embeds all three. `answer` sets
- * the answer length (ANSWER_MAX_CHARS), the clock and the byte cap.
+ * the answer length (ANSWER_MAX_CHARS), the clock and the byte cap; with `metrics`, streamed
+ * calls observe rvx_first_token_seconds on `answer.now`.
  */
 export function createAiProvider(
   config: AiProviderConfig,
   timeoutMs: number,
   answer: Partial<AnswerPolicy> = {},
+  metrics?: ProviderMetrics,
 ): Provider {
   let loaded: Promise<Provider> | undefined;
+  const onFirstToken = metrics
+    ? (seconds: number) => metrics.firstTokenSeconds.observe({ provider: config.name }, seconds)
+    : undefined;
   const load = () => {
-    loaded ??= instantiate(config, timeoutMs, answer);
+    loaded ??= instantiate(config, {
+      timeoutMs,
+      answer,
+      ...(onFirstToken ? { onFirstToken } : {}),
+    });
     return loaded;
   };
   return {
     name: config.name,
+    // Known before the SDK loads, so a chain can skip a provider for images without a call.
+    vision: config.name === "gemini" || config.visionModel !== undefined,
     explain: async (request) => (await load()).explain(request),
   };
 }
 
-async function instantiate(
-  config: AiProviderConfig,
-  timeoutMs: number,
-  answer: Partial<AnswerPolicy>,
-): Promise<Provider> {
-  const { apiKey, baseUrl, model } = config;
+type Common = {
+  readonly timeoutMs: number;
+  readonly answer: Partial<AnswerPolicy>;
+  readonly onFirstToken?: (seconds: number) => void;
+};
+
+async function instantiate(config: AiProviderConfig, common: Common): Promise<Provider> {
+  const { apiKey, baseUrl, model, visionModel } = config;
+  const vision = visionModel === undefined ? {} : { visionModel };
   switch (config.name) {
     case "groq": {
       const { createGroqProvider } = await import("./groq");
-      return createGroqProvider({ apiKey, baseURL: baseUrl, model, timeoutMs, answer });
+      return createGroqProvider({ ...common, ...vision, apiKey, baseURL: baseUrl, model });
     }
     case "mistral": {
       const { createMistralProvider } = await import("./mistral");
-      return createMistralProvider({ apiKey, serverURL: baseUrl, model, timeoutMs, answer });
+      return createMistralProvider({ ...common, ...vision, apiKey, serverURL: baseUrl, model });
     }
     case "gemini": {
       const { createGeminiProvider } = await import("./gemini");
       return createGeminiProvider({
+        ...common,
         apiKey,
         baseUrl,
         model,
-        timeoutMs,
-        answer,
         ...(config.thinkingBudget === undefined ? {} : { thinkingBudget: config.thinkingBudget }),
       });
     }

@@ -156,3 +156,13 @@ for (const kind of ["groq", "mistral", "gemini"] as const) {
     });
   });
 }
+
+describe("answerPolicy", () => {
+  it("caps bodies at 256 KB by default, more when the longest answer streams past that", () => {
+    expect([
+      answerPolicy().maxResponseBytes,
+      answerPolicy({ maxChars: 4000 }).maxResponseBytes,
+      answerPolicy({ maxChars: 4000, maxResponseBytes: 1024 }).maxResponseBytes,
+    ]).toEqual([256 * 1024, 2080 * 512, 1024]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Lang } from "../i18n/lang";
 import { MAX_RESPONSE_BYTES } from "./capped-fetch";
 import { matchesLanguage } from "./language-check";
-import { buildMessages, capInput, lengthBudget, pickDelimiter } from "./prompt";
+import { buildImageMessages, buildMessages, capInput, lengthBudget, pickDelimiter } from "./prompt";
 import { ProviderError, type ProviderName } from "./provider";
 import { createSanitizer } from "./sanitize";
 import { fitSentences } from "./sentences";
@@ -18,13 +18,28 @@ export interface AnswerPolicy {
   readonly maxResponseBytes: number;
 }
 
-/** The policy with defaults for what is not given (400 characters, system time, random tokens). */
+/**
+ * Streamed chunks repeat their JSON envelope every few characters (~250 bytes a token on Groq),
+ * so a stream of the longest allowed answer can pass a cap a plain answer never nears.
+ */
+const STREAM_BYTES_PER_TOKEN = 512;
+
+/**
+ * The policy with defaults for what is not given (400 characters, system time, random tokens,
+ * a 256 KB body cap, raised for long answers so their stream is still read whole).
+ */
 export function answerPolicy(given: Partial<AnswerPolicy> = {}): AnswerPolicy {
+  const maxChars = given.maxChars ?? 400;
+  const maxTokens = Math.max(
+    lengthBudget(maxChars, "ru").maxTokens,
+    lengthBudget(maxChars, "en").maxTokens,
+  );
   return {
-    maxChars: given.maxChars ?? 400,
+    maxChars,
     now: given.now ?? Date.now,
     token: given.token ?? (() => crypto.randomUUID().replaceAll("-", "").slice(0, 16)),
-    maxResponseBytes: given.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+    maxResponseBytes:
+      given.maxResponseBytes ?? Math.max(MAX_RESPONSE_BYTES, maxTokens * STREAM_BYTES_PER_TOKEN),
   };
 }
 
@@ -44,12 +59,14 @@ export interface PreparedCall {
 export function createAnswerShaper(provider: ProviderName, policy: AnswerPolicy) {
   const sanitize = createSanitizer();
   return {
-    prepare(text: string, lang: Lang): PreparedCall {
+    /** `withImage`: the news is in an image sent beside the messages; `text` is its caption. */
+    prepare(text: string, lang: Lang, { withImage = false } = {}): PreparedCall {
       const news = capInput(text);
       const budget = lengthBudget(policy.maxChars, lang);
       const today = new Date(policy.now()).toISOString().slice(0, 10);
       const tag = pickDelimiter(news, policy.token);
-      return { ...buildMessages(news, { lang, today, budget, tag }), maxTokens: budget.maxTokens };
+      const build = withImage ? buildImageMessages : buildMessages;
+      return { ...build(news, { lang, today, budget, tag }), maxTokens: budget.maxTokens };
     },
     finish(raw: string, lang: Lang, { cutOff }: { cutOff: boolean }): string {
       const answer = fitSentences(sanitize(raw), lang, policy.maxChars, { cutOff });

@@ -1,9 +1,11 @@
-import { type GenerateContentResponse, GoogleGenAI } from "@google/genai";
+import { type Content, type GenerateContentResponse, GoogleGenAI } from "@google/genai";
 import { type AnswerPolicy, answerPolicy, createAnswerShaper } from "./answer-shaper";
 import { cappedFetch } from "./capped-fetch";
 import { classifyError } from "./classify-error";
+import { base64Of } from "./image";
 import { TEMPERATURE } from "./prompt";
-import { type Provider, ProviderError } from "./provider";
+import { type ImageInput, type Provider, ProviderError } from "./provider";
+import { readStream, type StreamedAnswer, type StreamPiece } from "./stream-answer";
 
 /** How to reach Gemini. `baseUrl` is the origin; the SDK appends `/v1beta/models/…`. */
 export interface GeminiOptions {
@@ -18,6 +20,8 @@ export interface GeminiOptions {
   readonly thinkingBudget?: number;
   /** Length, date, delimiter and byte cap; defaults from {@link answerPolicy}. */
   readonly answer?: Partial<AnswerPolicy>;
+  /** Hears the time to the first streamed token, in seconds on `answer.now`. */
+  readonly onFirstToken?: (seconds: number) => void;
 }
 
 const DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
@@ -25,7 +29,11 @@ const DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
 /** Finish reasons that mean the content was refused: the request's fault, not the provider's. */
 const BLOCKED = new Set(["SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII"]);
 
-/** A {@link Provider} backed by Gemini's generateContent, one attempt per call (no retries). */
+/**
+ * A {@link Provider} backed by Gemini's generateContent, one attempt per call (no retries);
+ * streamed (`generateContentStream`, SSE) when the request has `onDelta`. Gemini models are
+ * multimodal, so an image goes to the same model as an `inlineData` part.
+ */
 export function createGeminiProvider({
   apiKey,
   baseUrl,
@@ -33,6 +41,7 @@ export function createGeminiProvider({
   timeoutMs,
   thinkingBudget,
   answer,
+  onFirstToken,
 }: GeminiOptions): Provider {
   const policy = answerPolicy(answer);
   const shaper = createAnswerShaper("gemini", policy);
@@ -49,43 +58,78 @@ export function createGeminiProvider({
   });
   return {
     name: "gemini",
-    async explain({ text, lang, signal }) {
-      const { system, user, maxTokens } = shaper.prepare(text, lang);
+    vision: true,
+    async explain({ text, lang, signal, image, onDelta }) {
+      const { system, user, maxTokens } = shaper.prepare(text, lang, { withImage: !!image });
       const deadline = AbortSignal.timeout(timeoutMs);
-      let response: GenerateContentResponse;
+      const request = {
+        model,
+        contents: contentsOf(user, image),
+        config: {
+          systemInstruction: system,
+          temperature: TEMPERATURE,
+          // Thinking tokens are taken from the same budget on thinking models.
+          maxOutputTokens: maxTokens + (thinkingBudget ?? 0),
+          abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+          ...(thinkingBudget === undefined ? {} : { thinkingConfig: { thinkingBudget } }),
+        },
+      };
+      let raw: StreamedAnswer;
       try {
-        response = await ai.models.generateContent({
-          model,
-          contents: [{ role: "user", parts: [{ text: user }] }],
-          config: {
-            systemInstruction: system,
-            temperature: TEMPERATURE,
-            // Thinking tokens are taken from the same budget on thinking models.
-            maxOutputTokens: maxTokens + (thinkingBudget ?? 0),
-            abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline,
-            ...(thinkingBudget === undefined ? {} : { thinkingConfig: { thinkingBudget } }),
-          },
-        });
+        if (onDelta) {
+          const startedAt = policy.now();
+          const stream = await ai.models.generateContentStream(request);
+          raw = await readStream("gemini", piecesOf(stream), {
+            onDelta,
+            onFirstToken,
+            now: policy.now,
+            startedAt,
+            signal: request.config.abortSignal,
+          });
+        } else {
+          const response = await ai.models.generateContent(request);
+          raw = { text: textOf(response), finish: finishOf(response) ?? "no candidate" };
+        }
       } catch (error) {
         throw classifyError("gemini", error, { secrets: [apiKey] });
       }
-      const { text: raw, cutOff } = answerOf(response);
-      return { text: shaper.finish(raw, lang, { cutOff }) };
+      const { text: whole, cutOff } = judge(raw);
+      return { text: shaper.finish(whole, lang, { cutOff }) };
     },
   };
 }
 
-function answerOf(response: GenerateContentResponse): { text: string; cutOff: boolean } {
-  const candidate = response.candidates?.[0];
-  // Read the parts directly: the SDK's `text` getter logs warnings through console.
-  const text = (candidate?.content?.parts ?? [])
+function contentsOf(user: string, image: ImageInput | undefined): Content[] {
+  const inline = image ? [{ inlineData: { mimeType: image.mimeType, data: base64Of(image) } }] : [];
+  return [{ role: "user", parts: [{ text: user }, ...inline] }];
+}
+
+async function* piecesOf(
+  stream: AsyncIterable<GenerateContentResponse>,
+): AsyncGenerator<StreamPiece> {
+  for await (const chunk of stream) yield { text: textOf(chunk), finish: finishOf(chunk) };
+}
+
+/** Reads the parts directly: the SDK's `text` getter logs warnings through console. */
+function textOf(response: GenerateContentResponse): string {
+  return (response.candidates?.[0]?.content?.parts ?? [])
     .filter((part) => typeof part.text === "string" && !part.thought)
     .map((part) => part.text)
-    .join("")
-    .trim();
-  if (text) return { text, cutOff: candidate?.finishReason === "MAX_TOKENS" };
-  const reason = response.promptFeedback?.blockReason ?? candidate?.finishReason ?? "no candidate";
-  const kind =
-    response.promptFeedback?.blockReason || BLOCKED.has(reason) ? "bad_request" : "malformed";
-  throw new ProviderError("gemini", kind, `empty answer (${reason})`);
+    .join("");
+}
+
+/** The candidate's finish reason, or a prompt block, marked so {@link judge} can tell them apart. */
+function finishOf(response: GenerateContentResponse): string | undefined {
+  const blocked = response.promptFeedback?.blockReason;
+  if (blocked) return `BLOCKED:${blocked}`;
+  return response.candidates?.[0]?.finishReason;
+}
+
+function judge({ text, finish }: StreamedAnswer): { text: string; cutOff: boolean } {
+  // A safety stop after some text leaves it unfinished, as the token limit does.
+  if (text.trim()) {
+    return { text: text.trim(), cutOff: finish === "MAX_TOKENS" || BLOCKED.has(finish) };
+  }
+  const kind = finish.startsWith("BLOCKED:") || BLOCKED.has(finish) ? "bad_request" : "malformed";
+  throw new ProviderError("gemini", kind, `empty answer (${finish.replace(/^BLOCKED:/, "")})`);
 }

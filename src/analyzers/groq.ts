@@ -1,29 +1,49 @@
 import Groq from "groq-sdk";
-import { type AnswerPolicy, answerPolicy, createAnswerShaper } from "./answer-shaper";
+import {
+  type AnswerPolicy,
+  answerPolicy,
+  createAnswerShaper,
+  type PreparedCall,
+} from "./answer-shaper";
 import { cappedFetch } from "./capped-fetch";
 import { classifyError } from "./classify-error";
+import { dataUrlOf } from "./image";
 import { TEMPERATURE } from "./prompt";
-import { type Provider, ProviderError } from "./provider";
+import { type ImageInput, type Provider, ProviderError } from "./provider";
+import { readStream, type StreamedAnswer, type StreamPiece } from "./stream-answer";
 
 /** How to reach Groq. `baseURL` is the origin; the SDK appends `/openai/v1/chat/completions`. */
 export interface GroqOptions {
   readonly apiKey: string;
   readonly baseURL?: string;
   readonly model: string;
+  /** GROQ_VISION_MODEL: the model asked when a request carries an image; none, no images. */
+  readonly visionModel?: string;
   readonly timeoutMs: number;
   /** Length, date, delimiter and byte cap; defaults from {@link answerPolicy}. */
   readonly answer?: Partial<AnswerPolicy>;
+  /** Hears the time to the first streamed token, in seconds on `answer.now`. */
+  readonly onFirstToken?: (seconds: number) => void;
 }
 
 const DEFAULT_BASE_URL = "https://api.groq.com";
 
-/** A {@link Provider} backed by Groq's chat completions, one attempt per call (no SDK retries). */
+/** Groq refuses (413) a request with a base64 image over 4 MB; refuse it here, unsent. */
+const MAX_IMAGE_DATA_URL = 4_000_000 - 64 * 1024;
+
+/**
+ * A {@link Provider} backed by Groq's chat completions, one attempt per call (no SDK retries);
+ * streamed (`stream: true`) when the request has `onDelta`, with the image as an OpenAI-style
+ * `image_url` data URL when it has one.
+ */
 export function createGroqProvider({
   apiKey,
   baseURL,
   model,
+  visionModel,
   timeoutMs,
   answer,
+  onFirstToken,
 }: GroqOptions): Provider {
   const policy = answerPolicy(answer);
   const shaper = createAnswerShaper("groq", policy);
@@ -38,38 +58,96 @@ export function createGroqProvider({
   });
   return {
     name: "groq",
-    async explain({ text, lang, signal }) {
-      const { system, user, maxTokens } = shaper.prepare(text, lang);
+    vision: visionModel !== undefined,
+    async explain({ text, lang, signal, image, onDelta }) {
+      if (image && visionModel === undefined) {
+        throw new ProviderError("groq", "bad_request", "no vision model (GROQ_VISION_MODEL)");
+      }
+      const prepared = shaper.prepare(text, lang, { withImage: image !== undefined });
+      const body = {
+        model: (image && visionModel) || model,
+        messages: messagesOf(prepared, image),
+        temperature: TEMPERATURE,
+        max_completion_tokens: prepared.maxTokens,
+      };
       const deadline = AbortSignal.timeout(timeoutMs);
-      let completion: Groq.Chat.ChatCompletion;
+      const options = { signal: signal ? AbortSignal.any([signal, deadline]) : deadline };
+      let raw: StreamedAnswer;
       try {
-        completion = await client.chat.completions.create(
-          {
-            model,
-            messages: [
-              { role: "system", content: system },
-              { role: "user", content: user },
-            ],
-            temperature: TEMPERATURE,
-            max_completion_tokens: maxTokens,
-          },
-          { signal: signal ? AbortSignal.any([signal, deadline]) : deadline },
-        );
+        if (onDelta) {
+          const startedAt = policy.now();
+          const stream = await client.chat.completions.create({ ...body, stream: true }, options);
+          raw = await readStream("groq", piecesOf(stream), {
+            onDelta,
+            onFirstToken,
+            now: policy.now,
+            startedAt,
+            signal: options.signal,
+          });
+        } else {
+          raw = rawOf(await client.chat.completions.create(body, options));
+        }
       } catch (error) {
         throw classifyError("groq", error, { secrets: [apiKey] });
       }
-      const { text: raw, cutOff } = answerOf(completion);
-      return { text: shaper.finish(raw, lang, { cutOff }) };
+      const { text: whole, cutOff } = judge(raw);
+      return { text: shaper.finish(whole, lang, { cutOff }) };
     },
   };
 }
 
-function answerOf(completion: unknown): { text: string; cutOff: boolean } {
+function messagesOf(
+  { system, user }: PreparedCall,
+  image: ImageInput | undefined,
+): Groq.Chat.ChatCompletionMessageParam[] {
+  if (!image) {
+    return [
+      { role: "system", content: system },
+      { role: "user", content: user },
+    ];
+  }
+  const url = dataUrlOf(image);
+  if (url.length > MAX_IMAGE_DATA_URL) {
+    throw new ProviderError(
+      "groq",
+      "bad_request",
+      `image of ${image.bytes.byteLength} bytes is over Groq's 4 MB base64 limit`,
+    );
+  }
+  return [
+    { role: "system", content: system },
+    {
+      role: "user",
+      content: [
+        { type: "text", text: user },
+        { type: "image_url", image_url: { url } },
+      ],
+    },
+  ];
+}
+
+async function* piecesOf(
+  stream: AsyncIterable<Groq.Chat.ChatCompletionChunk>,
+): AsyncGenerator<StreamPiece> {
+  for await (const chunk of stream) {
+    const choice = chunk.choices?.[0];
+    const content = choice?.delta?.content;
+    yield {
+      text: typeof content === "string" ? content : "",
+      finish: choice?.finish_reason ?? undefined,
+    };
+  }
+}
+
+function rawOf(completion: unknown): StreamedAnswer {
   const choice = (completion as Partial<Groq.Chat.ChatCompletion> | null)?.choices?.[0];
-  const text = typeof choice?.message?.content === "string" ? choice.message.content.trim() : "";
-  if (text) return { text, cutOff: choice?.finish_reason === "length" };
-  const reason = String(choice?.finish_reason ?? "no choice");
+  const text = typeof choice?.message?.content === "string" ? choice.message.content : "";
+  return { text, finish: String(choice?.finish_reason ?? "no choice") };
+}
+
+function judge({ text, finish }: StreamedAnswer): { text: string; cutOff: boolean } {
+  if (text.trim()) return { text: text.trim(), cutOff: finish === "length" };
   // A filtered answer is about this request's content, not the provider's health.
-  const kind = reason === "content_filter" ? "bad_request" : "malformed";
-  throw new ProviderError("groq", kind, `empty answer (finish_reason: ${reason})`);
+  const kind = finish === "content_filter" ? "bad_request" : "malformed";
+  throw new ProviderError("groq", kind, `empty answer (finish_reason: ${finish})`);
 }

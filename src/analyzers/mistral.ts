@@ -1,28 +1,50 @@
 import { HTTPClient, Mistral } from "@mistralai/mistralai";
-import type { ChatCompletionResponse } from "@mistralai/mistralai/models/components";
-import { type AnswerPolicy, answerPolicy, createAnswerShaper } from "./answer-shaper";
+import type {
+  ChatCompletionRequestMessage,
+  ChatCompletionResponse,
+  CompletionEvent,
+  ContentChunk,
+} from "@mistralai/mistralai/models/components";
+import {
+  type AnswerPolicy,
+  answerPolicy,
+  createAnswerShaper,
+  type PreparedCall,
+} from "./answer-shaper";
 import { cappedFetch } from "./capped-fetch";
 import { classifyError } from "./classify-error";
+import { dataUrlOf } from "./image";
 import { TEMPERATURE } from "./prompt";
-import { type Provider, ProviderError } from "./provider";
+import { type ImageInput, type Provider, ProviderError } from "./provider";
+import { readStream, type StreamedAnswer, type StreamPiece } from "./stream-answer";
 
 /** How to reach Mistral. `serverURL` is the origin; the SDK appends `/v1/chat/completions`. */
 export interface MistralOptions {
   readonly apiKey: string;
   readonly serverURL?: string;
   readonly model: string;
+  /** MISTRAL_VISION_MODEL: the model asked when a request carries an image; none, no images. */
+  readonly visionModel?: string;
   readonly timeoutMs: number;
   /** Length, date, delimiter and byte cap; defaults from {@link answerPolicy}. */
   readonly answer?: Partial<AnswerPolicy>;
+  /** Hears the time to the first streamed token, in seconds on `answer.now`. */
+  readonly onFirstToken?: (seconds: number) => void;
 }
 
-/** A {@link Provider} backed by Mistral's chat completions, one attempt per call (no retries). */
+/**
+ * A {@link Provider} backed by Mistral's chat completions, one attempt per call (no retries);
+ * streamed (`chat.stream`) when the request has `onDelta`, with the image as an `image_url`
+ * content chunk (a data URL) when it has one.
+ */
 export function createMistralProvider({
   apiKey,
   serverURL,
   model,
+  visionModel,
   timeoutMs,
   answer,
+  onFirstToken,
 }: MistralOptions): Provider {
   const policy = answerPolicy(answer);
   const shaper = createAnswerShaper("mistral", policy);
@@ -35,48 +57,89 @@ export function createMistralProvider({
   });
   return {
     name: "mistral",
-    async explain({ text, lang, signal }) {
-      const { system, user, maxTokens } = shaper.prepare(text, lang);
+    vision: visionModel !== undefined,
+    async explain({ text, lang, signal, image, onDelta }) {
+      if (image && visionModel === undefined) {
+        throw new ProviderError("mistral", "bad_request", "no vision model (MISTRAL_VISION_MODEL)");
+      }
+      const prepared = shaper.prepare(text, lang, { withImage: image !== undefined });
+      const body = {
+        model: (image && visionModel) || model,
+        messages: messagesOf(prepared, image),
+        temperature: TEMPERATURE,
+        maxTokens: prepared.maxTokens,
+      };
       // The SDK ignores its own timeoutMs once a signal is given, so the deadline joins it here.
       const deadline = AbortSignal.timeout(timeoutMs);
-      let completion: ChatCompletionResponse;
+      const options = { signal: signal ? AbortSignal.any([signal, deadline]) : deadline };
+      let raw: StreamedAnswer;
       try {
-        completion = await client.chat.complete(
-          {
-            model,
-            messages: [
-              { role: "system", content: system },
-              { role: "user", content: user },
-            ],
-            temperature: TEMPERATURE,
-            maxTokens,
-          },
-          { signal: signal ? AbortSignal.any([signal, deadline]) : deadline },
-        );
+        if (onDelta) {
+          const startedAt = policy.now();
+          const stream = await client.chat.stream(body, options);
+          raw = await readStream("mistral", piecesOf(stream), {
+            onDelta,
+            onFirstToken,
+            now: policy.now,
+            startedAt,
+            signal: options.signal,
+          });
+        } else {
+          raw = rawOf(await client.chat.complete(body, options));
+        }
       } catch (error) {
         throw classifyError("mistral", error, { secrets: [apiKey] });
       }
-      const { text: raw, cutOff } = answerOf(completion);
-      return { text: shaper.finish(raw, lang, { cutOff }) };
+      const { text: whole, cutOff } = judge(raw);
+      return { text: shaper.finish(whole, lang, { cutOff }) };
     },
   };
+}
+
+function messagesOf(
+  { system, user }: PreparedCall,
+  image: ImageInput | undefined,
+): ChatCompletionRequestMessage[] {
+  return [
+    { role: "system", content: system },
+    {
+      role: "user",
+      content: image
+        ? [
+            { type: "text", text: user },
+            { type: "image_url", imageUrl: dataUrlOf(image) },
+          ]
+        : user,
+    },
+  ];
+}
+
+async function* piecesOf(stream: AsyncIterable<CompletionEvent>): AsyncGenerator<StreamPiece> {
+  for await (const event of stream) {
+    const choice = event.data.choices[0];
+    yield { text: textOf(choice?.delta.content), finish: choice?.finishReason ?? undefined };
+  }
+}
+
+function rawOf(completion: ChatCompletionResponse): StreamedAnswer {
+  const choice = completion.choices?.[0];
+  return { text: textOf(choice?.message?.content), finish: choice?.finishReason ?? "no choice" };
+}
+
+/** Content is either a string or a list of chunks, of which only text chunks carry the answer. */
+function textOf(content: string | ContentChunk[] | null | undefined): string {
+  if (typeof content === "string") return content;
+  return (content ?? []).map((chunk) => (chunk.type === "text" ? chunk.text : "")).join("");
 }
 
 /** Finish reasons that mean the output-token limit cut the answer. */
 const CUT_OFF = new Set(["length", "model_length"]);
 
-function answerOf(completion: ChatCompletionResponse): { text: string; cutOff: boolean } {
-  const choice = completion.choices?.[0];
-  const content = choice?.message?.content;
-  // Content is either a string or a list of chunks, of which only text chunks carry the answer.
-  const text =
-    typeof content === "string"
-      ? content
-      : (content ?? []).map((chunk) => (chunk.type === "text" ? chunk.text : "")).join("");
-  if (text.trim()) return { text: text.trim(), cutOff: CUT_OFF.has(choice?.finishReason ?? "") };
-  throw new ProviderError(
-    "mistral",
-    "malformed",
-    `empty answer (finish_reason: ${choice?.finishReason ?? "no choice"})`,
-  );
+function judge({ text, finish }: StreamedAnswer): { text: string; cutOff: boolean } {
+  // Mistral ends a stream it could not finish with finish_reason "error": the text is partial.
+  if (finish === "error") {
+    throw new ProviderError("mistral", "server", "stream finished with an error");
+  }
+  if (text.trim()) return { text: text.trim(), cutOff: CUT_OFF.has(finish) };
+  throw new ProviderError("mistral", "malformed", `empty answer (finish_reason: ${finish})`);
 }

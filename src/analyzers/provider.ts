@@ -3,12 +3,33 @@ import type { ProviderName } from "../provider-name";
 
 export type { ProviderName };
 
-/** What a provider is asked. `text` is already normalized and capped. */
+/** Image types every vision provider (Groq, Mistral, Gemini) accepts. */
+export type ImageMimeType = "image/jpeg" | "image/png" | "image/webp";
+
+/** A screenshot or photo to explain, as downloaded (Telegram sends photos as JPEG). */
+export interface ImageInput {
+  readonly bytes: Uint8Array;
+  readonly mimeType: ImageMimeType;
+}
+
+/**
+ * What a provider is asked. `text` is already normalized and capped; with an `image` it is the
+ * caption (possibly empty) and the news is in the image.
+ */
 export interface ExplainRequest {
   readonly text: string;
   readonly lang: Lang;
   /** Aborted when the caller gives up (timeout, shutdown); providers must abort their I/O. */
   readonly signal?: AbortSignal;
+  /** Only for providers whose {@link Provider.vision} is true; others fail with `bad_request`. */
+  readonly image?: ImageInput;
+  /**
+   * Asks for a streamed answer: called with the raw text received so far (not yet safe to
+   * show: pass it through `draftOf`) each time it grows. The promise still resolves with the
+   * shaped final answer only. Without it, the provider makes one plain (non-streamed) call.
+   * Exceptions it throws are swallowed: a slow or failing display never fails the provider.
+   */
+  readonly onDelta?: (textSoFar: string) => void;
 }
 
 /** A provider's answer: plain text (never HTML), in the requested language. */
@@ -22,6 +43,11 @@ export interface ProviderAnswer {
  */
 export interface Provider {
   readonly name: ProviderName;
+  /**
+   * Whether it can read {@link ExplainRequest.image}; a chain skips it for images when not.
+   * Absent means false (the offline analyzer and test doubles leave it out).
+   */
+  readonly vision?: boolean;
   explain(request: ExplainRequest): Promise<ProviderAnswer>;
 }
 

@@ -52,7 +52,8 @@ export function fitSentences(
   return cutAtWord(sentences[0] ?? "", maxChars);
 }
 
-function cutAtWord(text: string, maxChars: number): string {
+/** Cuts text to `maxChars` at a word boundary, marking the cut with an ellipsis. */
+export function cutAtWord(text: string, maxChars: number): string {
   const trimmed = text.trim();
   if (trimmed.length <= maxChars) return trimmed;
   const cut = trimmed.slice(0, maxChars - 1);

@@ -124,7 +124,7 @@ export function startFakeAiServer(kind: FakeAiKind): FakeAiServer {
         }
         const body = requests.at(-1)?.body;
         if (fault === undefined && wantsStream(kind, pathname, body)) {
-          return streamResponse(kind, reply, pathname, streaming);
+          return streamResponse(kind, reply, pathname, streaming, cutOff);
         }
         return respond(kind, fault, { text: reply, cutOff, sent }, pathname);
       } finally {

@@ -4,13 +4,15 @@ import type { FakeAiKind } from "./fake-ai-servers";
  * How a fake server streams its reply: the reply is split into word tokens; the first comes
  * after `firstTokenMs`, then one every 1000 / `tokensPerSecond` ms. `gate` replaces that timing
  * in tests (they release tokens one by one instead of waiting); `cutAfterTokens` ends the stream
- * mid-answer, without a finish reason or `[DONE]`, as a dropped connection would.
+ * mid-answer, without a finish reason or `[DONE]`, as a dropped connection would (`cutQuietly`:
+ * the body ends cleanly there instead, as a proxy closing an idle stream would).
  */
 export interface StreamOptions {
   readonly firstTokenMs?: number;
   readonly tokensPerSecond?: number;
   readonly gate?: (tokenIndex: number) => Promise<void>;
   readonly cutAfterTokens?: number;
+  readonly cutQuietly?: boolean;
 }
 
 /** Whether a request asks for a streamed answer, in its provider's wire format. */
@@ -26,12 +28,16 @@ export function tokensOf(text: string): string[] {
   return text.match(/\S+\s*|\s+/g) ?? [];
 }
 
-/** A server-sent-events response streaming `reply` in `kind`'s chunk format. */
+/**
+ * A server-sent-events response streaming `reply` in `kind`'s chunk format; `cutOff` ends it
+ * with the token limit's finish reason (`length`, `MAX_TOKENS`) instead of a normal stop.
+ */
 export function streamResponse(
   kind: FakeAiKind,
   reply: string,
   path: string,
   options: StreamOptions,
+  cutOff = false,
 ): Response {
   const tokens = tokensOf(reply);
   const encoder = new TextEncoder();
@@ -48,13 +54,14 @@ export function streamResponse(
         if (options.cutAfterTokens !== undefined && index >= options.cutAfterTokens) {
           // An error before the end is what a reset connection looks like to the client; a
           // reason-less one keeps Bun from logging it as uncaught.
-          controller.error();
+          if (options.cutQuietly) controller.close();
+          else controller.error();
           return;
         }
         await wait(index);
         send(chunk(kind, token, undefined, path));
       }
-      send(chunk(kind, "", "stop", path));
+      send(chunk(kind, "", cutOff ? "length" : "stop", path));
       if (kind !== "gemini") controller.enqueue(encoder.encode("data: [DONE]\n\n"));
       controller.close();
     },
@@ -64,14 +71,16 @@ export function streamResponse(
   });
 }
 
-function chunk(kind: FakeAiKind, text: string, finish: "stop" | undefined, path: string): unknown {
+type Finish = "stop" | "length" | undefined;
+
+function chunk(kind: FakeAiKind, text: string, finish: Finish, path: string): unknown {
   if (kind === "gemini") {
     return {
       candidates: [
         {
           content: { parts: [{ text }], role: "model" },
           index: 0,
-          ...(finish ? { finishReason: "STOP" } : {}),
+          ...(finish ? { finishReason: finish === "length" ? "MAX_TOKENS" : "STOP" } : {}),
         },
       ],
       ...(finish

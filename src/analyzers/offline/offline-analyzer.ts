@@ -9,6 +9,8 @@ import { compose } from "./compose";
 export function createOfflineAnalyzer(): Provider {
   return {
     name: "offline",
+    // With an image, only its caption (the request text) is analyzed.
+    vision: false,
     explain: async function explainOffline(request: ExplainRequest): Promise<ProviderAnswer> {
       return { text: compose(analyze(request.text, request.lang)) };
     },
