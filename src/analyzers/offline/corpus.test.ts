@@ -1,0 +1,132 @@
+import { describe, expect, it } from "bun:test";
+import type { Lang } from "../../i18n/lang";
+import { analyze, type Findings } from "./analyze";
+import { compose } from "./compose";
+import NEWS from "./corpus/news.json";
+import type { EventKind } from "./lexicon";
+
+/**
+ * The labelled corpus (corpus/news.json): real-looking posts about real events, each with the
+ * assets (tickers of coins and tokens the post names) and the main event kind a careful human
+ * would give it. `offtopic` marks a post with nothing about crypto, `none` a crypto post with no
+ * recognizable event. Labels were written before the analyzer was tuned.
+ */
+interface Labelled {
+  readonly id: string;
+  readonly lang: Lang;
+  readonly text: string;
+  readonly assets: readonly string[];
+  readonly event: EventKind | "offtopic" | "none";
+  readonly tags?: readonly string[];
+}
+
+const CORPUS = NEWS as readonly Labelled[];
+
+// Answers must never tell the reader to trade or predict where a price goes.
+const FORBIDDEN: readonly RegExp[] = [
+  /(?:^|[.!?:;—]\s*)(?:buy|sell|hold|hodl|invest|short|long)\b/im,
+  /\b(?:you should|consider|time to|now is the time to|good time to)\b[^.]{0,40}\b(?:buy|sell|invest|hold)/i,
+  /\b(?:buy|sell)(?:ing)? (?:it|now|more|the dip|before|after)\b/i,
+  /\bwill (?:rise|grow|go up|fall|drop|pump|moon|recover|reach|rally|crash)\b/i,
+  /\bprice (?:target|prediction|forecast)/i,
+  /\bto the moon\b/i,
+  /\bexpect(?:ed)? (?:the )?(?:price|growth|rally|a rise)/i,
+  /\bguaranteed (?:profit|return|growth|gains)/i,
+  /(?:покупайте|продавайте|купите|продайте|докупайте|вкладывайте|вложите|инвестируйте|держите монет|фиксируйте прибыль)/i,
+  /стоит (?:купить|продать|вложить|докупить|держать)/i,
+  /(?:вырастет|упад[её]т|подорожает|подешевеет|взлетит|обвалится)/i,
+  /прогноз/i,
+];
+
+const HELD_OUT = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 5 === 0;
+
+function kindOf(f: Findings): Labelled["event"] {
+  return f.events[0] ?? (f.offtopic ? "offtopic" : "none");
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+interface Row {
+  readonly post: Labelled;
+  readonly kind: Labelled["event"];
+  readonly assets: readonly string[];
+  readonly answers: readonly string[];
+}
+
+const rows: Row[] = CORPUS.map((post) => {
+  const found = analyze(post.text, post.lang);
+  const answers = (["en", "ru"] as const).map((lang) => compose(analyze(post.text, lang)));
+  return { post, kind: kindOf(found), assets: found.assets.map((a) => a.ticker), answers };
+});
+
+const pct = (n: number, d: number) => (d === 0 ? 100 : Math.round((1000 * n) / d) / 10);
+
+function score(slice: readonly Row[]) {
+  const scams = slice.filter((r) => r.post.event === "scam");
+  return {
+    posts: slice.length,
+    kind: pct(slice.filter((r) => r.kind === r.post.event).length, slice.length),
+    assets: pct(slice.filter((r) => sameSet(r.assets, r.post.assets)).length, slice.length),
+    scams: pct(scams.filter((r) => r.kind === "scam").length, scams.length),
+    falseScams: slice.filter((r) => r.kind === "scam" && r.post.event !== "scam").length,
+  };
+}
+
+describe("offline analyzer corpus", () => {
+  it("holds at least 150 posts in both languages, 25 of them tricky", () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(150);
+    expect(CORPUS.filter((p) => p.lang === "ru").length).toBeGreaterThanOrEqual(50);
+    expect(CORPUS.filter((p) => p.tags?.includes("tricky")).length).toBeGreaterThanOrEqual(25);
+    expect(new Set(CORPUS.map((p) => p.id)).size).toBe(CORPUS.length);
+  });
+
+  it("meets its accuracy targets and reports them per field", () => {
+    const all = score(rows);
+    const table = {
+      all,
+      tricky: score(rows.filter((r) => r.post.tags?.includes("tricky"))),
+      "held-out (1 in 5)": score(rows.filter((r) => HELD_OUT(r.post.id))),
+      en: score(rows.filter((r) => r.post.lang === "en")),
+      ru: score(rows.filter((r) => r.post.lang === "ru")),
+    };
+    console.table(table);
+    const misses = rows
+      .filter((r) => r.kind !== r.post.event || !sameSet(r.assets, r.post.assets))
+      .map((r) => `${r.post.id}: kind ${r.kind} (want ${r.post.event}), assets [${r.assets}] (want [${r.post.assets}])`);
+    if (misses.length > 0) console.log(`misses:\n${misses.join("\n")}`);
+    expect(all.kind).toBeGreaterThanOrEqual(90);
+    expect(all.assets).toBeGreaterThanOrEqual(95);
+    expect(all.scams).toBe(100);
+  });
+
+  it("gives no investment advice or predictions in any answer, in either language", () => {
+    const advice = rows.flatMap((r) =>
+      r.answers.flatMap((answer) =>
+        FORBIDDEN.filter((re) => re.test(answer)).map((re) => `${r.post.id}: ${re} in ${answer}`),
+      ),
+    );
+    expect(advice).toEqual([]);
+  });
+
+  it("starts every scam answer with a warning that names the signs", () => {
+    for (const r of rows.filter((row) => row.kind === "scam")) {
+      const [, en] = r.answers[0]?.split("\n") ?? [];
+      const [, ru] = r.answers[1]?.split("\n") ?? [];
+      expect(en).toStartWith("⚠️ Warning: this looks like a scam. Signs: ");
+      expect(ru).toStartWith("⚠️ Осторожно: похоже на мошенничество. Признаки: ");
+    }
+  });
+
+  it("keeps every answer within the limit with the line about the reader", () => {
+    for (const r of rows) {
+      for (const [i, answer] of r.answers.entries()) {
+        expect(answer.length).toBeLessThanOrEqual(400);
+        if (r.kind !== "offtopic" && r.kind !== "none") {
+          expect(answer).toContain(i === 0 ? "What it means for you:" : "Что это значит для вас:");
+        }
+      }
+    }
+  });
+});
