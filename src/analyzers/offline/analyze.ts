@@ -100,8 +100,11 @@ export function analyze(text: string, lang: Lang): Findings {
     [...assetHits, ...scanOne(clean, MARKET_CONTEXT)].map((h) => sentenceOf(h.start)),
   );
   const percents = scanOne(clean, PERCENT).filter((h) => priced.has(sentenceOf(h.start)));
+  const stable = assets.some((a) => a.terms?.includes("stablecoin"));
   const eventHits = scan(clean, EVENT_PATTERNS).filter(
-    (h) => !PRICE_KINDS.has(h.item.kind) || priced.has(sentenceOf(h.start)),
+    (h) =>
+      (!PRICE_KINDS.has(h.item.kind) || priced.has(sentenceOf(h.start))) &&
+      (!h.item.signal.stablecoin || stable),
   );
   const exchangeHits = scan(clean, EXCHANGE_PATTERNS).filter((h) => clean[h.start - 1] !== "#");
   const signs = unique(scan(clean, SCAM_PATTERNS).map((h) => h.item));

@@ -41,7 +41,7 @@ export const ASSETS: readonly AssetEntry[] = [
       "ethereum(?! classic)~",
       "ether",
       "эфириум~",
-      "(?<!(?:в|во|время|прям\\p{L}*|эфир\\p{L}*)\\s)эфир(?:а|у|ом|е)?(?! \\p{Lu})",
+      "(?<!(?:в|во|время|прям\\p{L}*)\\s)эфир(?:а|у|ом|е)?",
     ),
   ]),
   coin("USDT", "Tether", "Tether", [cs("USDT"), ci("tether~", "тезер~", "тетер~")], stable),

@@ -35,6 +35,8 @@ export interface Signal {
   readonly weight: number;
   readonly re: RegExp;
   readonly dir?: SignalDirection;
+  /** Counts only when the post names a stablecoin ("$0.87" is a depeg only for one). */
+  readonly stablecoin?: true;
 }
 
 const s = (weight: number, re: RegExp, dir?: SignalDirection): Signal =>
@@ -50,7 +52,7 @@ export interface ScamSign {
 }
 
 // Amounts per period: "5% в день", "3% в сутки", "30% a month", "200% в месяц".
-const PER_PERIOD = String.raw`\d+(?:[.,]\d+)?\s?%\s*(?:\p{L}+\s){0,2}(?:a|per|в|за)\s(?:day|week|month|день|сутки|неделю|месяц)`;
+const PER_PERIOD = String.raw`\d+(?:[.,]\d+)?\s?%\s*(?:\p{L}+\s){0,2}(?:a|per|в)\s(?:day|week|month|день|сутки|неделю|месяц)`;
 
 /** Signs of giveaway, phishing, fake-support and investment scams. */
 export const SCAM_SIGNS: readonly ScamSign[] = [
@@ -76,7 +78,8 @@ export const SCAM_SIGNS: readonly ScamSign[] = [
     weight: 2,
     re: ci(
       "(?:enter|share|send|type|provide|verify)(?:ing)? (?:\\p{L}+ ){0,3}(?:\\d+ ?word )?(?:seed|recovery|secret|mnemonic) phrase~",
-      "(?:enter|send)(?:ing)? (?:\\p{L}+ ){0,4}code (?:telegram|we) sends?",
+      "(?:enter|send)(?:ing)? (?:\\p{L}+ ){0,6}code (?:telegram|we) sends?",
+      "tap verify",
       "private key~ to (?:verify|confirm)",
       "(?:введите|отправьте|пришлите|укажите|сообщите) (?:\\p{L}+ ){0,3}(?:сид ?фраз~|секретн~ фраз~|seed фраз~|приватн~ ключ~|код~ из смс)",
     ),
@@ -189,7 +192,8 @@ export const EVENTS: Readonly<
       s(4, ci("bankrupt~", "chapter 11", "insolven~", "банкрот~", "неплатёжеспособн~")),
       s(4, ci("(?:halt|halts|halted|pause|pauses|paused|suspend~|freez~|froze~) (?:all |customer |client )?withdrawals")),
       s(4, ci("(?:заморозил~|приостановил~|останови~|ограничил~) (?:\\p{L}+ )?(?:вывод|снятие)")),
-      s(4, ci("вывод (?:средств )?заморож~", "liquidat(?:e|ion of) (?:the )?(?:fund|firm|company)", "ликвидировать (?:\\p{L}+ )?фонд")),
+      s(4, ci("вывод (?:средств )?заморож~")),
+      s(5, ci("liquidat(?:e|ion of) (?:the )?(?:fund|firm|company)", "ликвидир~ (?:\\p{L}+ )?(?:крипто)?фонд~")),
       s(3, ci("creditors?", "кредитор~", "trustee", "repayments?", "судебн~ защит~")),
     ],
     terms: [],
@@ -199,12 +203,13 @@ export const EVENTS: Readonly<
       s(5, ci("depeg~", "de-peg~", "депег~", "отвяз~", "(?:lost|loses|lose|losing) (?:its |the )?(?:dollar )?peg")),
       s(5, ci("потерял~ привязк~", "(?:restore|regain)~ the peg")),
       s(2, ci("peg", "привязк~")),
+      { weight: 5, re: /(?<![\p{L}\p{N}])\$0[.,]\d{1,3}(?!\d)/gu, stablecoin: true },
     ],
     terms: ["depeg", "stablecoin"],
   },
   crime: {
     signals: [
-      s(3, ci("launder~", "отмыв~", "ransom~", "вымогат~", "выкуп~", "darknet", "даркнет~")),
+      s(3, ci("launder~", "отмы[влт]~", "mixer~", "миксер~", "ransom~", "вымогат~", "выкуп~", "darknet", "даркнет~")),
       s(3, ci("sanction(?:s|ed|ing)?", "санкци~", "OFAC", "SDN")),
       s(3, ci("arrest~", "арест~", "задержан~", "seiz(?:e|ed|es|ure)", "forfeit~", "изъят~", "takedown")),
       s(2, ci("charged with", "обвиняет~ (?:\\p{L}+ ){0,2}в отмыв~", "Europol", "Европол~", "FBI", "ФБР")),
@@ -221,8 +226,8 @@ export const EVENTS: Readonly<
   },
   etf_flows: {
     signals: [
-      s(3, ci("inflows?", "притоки?", "притока"), "in"),
-      s(3, ci("outflows?", "оттоки?", "оттока", "redemptions", "вывели"), "out"),
+      s(6, ci("inflows?", "притоки?", "притока"), "in"),
+      s(6, ci("outflows?", "оттоки?", "оттока"), "out"),
       s(1, ci("pull(?:ed|s)? in", "привлёк~", "привлек~"), "in"),
     ],
     terms: ["etf"],
@@ -230,7 +235,8 @@ export const EVENTS: Readonly<
   court_ruling: {
     signals: [
       s(5, ci("sentenc(?:e|ed|ing)", "приговор~", "verdict", "convict~", "found guilty", "finds (?:\\p{L}+ ){0,3}guilty")),
-      s(4, ci("rul(?:es|ed|ing) (?:that|in favou?r|against)", "court rules", "постановил~", "признал~ виновн~")),
+      s(4, ci("rul(?:es|ed|ing) (?:that|in favou?r|against)", "постановил~", "признал~ виновн~")),
+      s(5, ci("(?:appeals )?court (?:of appeals )?rul(?:es|ed)")),
       s(3, ci("life in prison", "years in prison", "лет (?:заключения|тюрьмы|колонии)", "к \\p{L}+ месяцам тюрьмы", "месяц\\p{L}* тюрьмы")),
       s(2, ci("judge~", "jury", "appeals court", "court of appeals", "суд(?:а|у|ом|е)?")),
     ],
@@ -238,7 +244,7 @@ export const EVENTS: Readonly<
   },
   settlement: {
     signals: [
-      s(5, ci("settle(?:s|d|ment)?", "мирово~ соглашени~", "урегулир~")),
+      s(5, ci("settle(?:s|d)? with", "settles", "settled", "settlement (?:with|of|over|in|for)", "\\p{N} (?:million|billion) settlement", "to settle(?! payments| transactions| trades)", "мирово~ соглашени~", "урегулир~")),
       s(3, ci("agree~ to pay", "pleads? guilty", "признал~ вину", "договорились завершить")),
       s(2, ci("отзывают апелляци~", "drop~ (?:their |the )?appeals?")),
     ],
@@ -254,10 +260,11 @@ export const EVENTS: Readonly<
   },
   regulation: {
     signals: [
-      s(3, ci("regulat~", "crackdown", "ban(?:s|ned|ning)?", "legislation", "licen[cs]~")),
-      s(3, ci("MiCA", "регулир~", "регулятор~", "запрет~", "запрещ~", "законопроект~", "лиценз~")),
+      s(3, ci("regulation~", "regulat(?:e|es|ed|ing|ory)", "crackdown", "ban(?:s|ned|ning)?", "legislation", "licen[cs]~")),
+      s(1, ci("regulators?", "регулятор~")),
+      s(3, ci("MiCA", "регулир~", "запрет~", "запрещ~", "законопроект~", "лиценз~")),
       s(3, ci("legal tender", "законн~ платёжн~ средств~", "налог~", "tax(?:es|ed)?", "легализ~")),
-      s(2, ci("laws?", "lawmakers?", "rules", "compliance", "(?:GENIUS|CLARITY) act", "illegal")),
+      s(2, ci("laws?", "lawmakers?", "(?:new|crypto) rules", "compliance", "(?:GENIUS|CLARITY) act", "illegal")),
       s(2, ci("закон(?:а|у|ом|е|ы|ов|ами)?", "правил(?:а|о|ам|ами|ах)?", "signs? (?:\\p{L}+ )?into law")),
       s(2, ci("Госдум~", "Минфин~", "Минцифр~", "FCA")),
       s(1, cs("SEC", "CFTC", "ЦБ")),
@@ -285,14 +292,14 @@ export const EVENTS: Readonly<
   delisting: {
     signals: [
       s(5, ci("delist~", "делист~", "сним~ с торгов")),
-      s(3, ci("cease trading", "stop trading", "suspend~ (?:\\p{L}+ )?trading", "прекрат~ торг~", "торговля будет приостановлена")),
+      s(4, ci("cease trading", "stop trading", "suspend~ (?:\\p{L}+ )?trading", "прекрат~ торг~", "торговля будет приостановлена")),
     ],
     terms: ["delisting"],
   },
   airdrop: {
     signals: [
       s(4, ci("airdrop~", "аирдроп~", "эйрдроп~")),
-      s(2, ci("claim~", "клейм~", "eligib~", "раздач~", "distributed")),
+      s(2, ci("claim(?:s|ing)? (?:your |the |their )?(?:tokens|airdrop|rewards)", "claims? (?:are |is )?open", "клейм~", "eligib~", "раздач~", "distributed")),
     ],
     terms: ["airdrop"],
   },
