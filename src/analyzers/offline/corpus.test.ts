@@ -88,6 +88,7 @@ describe("offline analyzer corpus", () => {
       all,
       tricky: score(rows.filter((r) => r.post.tags?.includes("tricky"))),
       "held-out (1 in 5)": score(rows.filter((r) => HELD_OUT(r.post.id))),
+      "fresh (after tuning)": score(rows.filter((r) => r.post.tags?.includes("fresh"))),
       en: score(rows.filter((r) => r.post.lang === "en")),
       ru: score(rows.filter((r) => r.post.lang === "ru")),
     };
