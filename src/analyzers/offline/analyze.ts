@@ -2,6 +2,7 @@ import type { Lang } from "../../i18n/lang";
 import {
   ASSETS,
   CRYPTO_CONTEXT,
+  CRYPTO_KINDS,
   EVENTS,
   type EventKind,
   EXCHANGES,
@@ -86,6 +87,8 @@ const EVENT_PATTERNS = (Object.keys(EVENTS) as EventKind[]).flatMap((kind) =>
 
 // A kind must reach this score, and half the top kind's, to count as a topic.
 const MIN_EVENT_SCORE = 2;
+// A kind that stands without any crypto word must be at least this clear.
+const STANDALONE_SCORE = 4;
 // Signs of a scam must add up to this (one strong sign, or two weaker ones).
 const SCAM_SCORE = 2;
 
@@ -109,15 +112,21 @@ export function analyze(text: string, lang: Lang): Findings {
   const exchangeHits = scan(clean, EXCHANGE_PATTERNS).filter((h) => clean[h.start - 1] !== "#");
   const signs = unique(scan(clean, SCAM_PATTERNS).map((h) => h.item));
   const scam = signs.reduce((sum, sign) => sum + sign.weight, 0) >= SCAM_SCORE;
-  const crypto =
-    scam || assets.length > 0 || exchangeHits.length > 0 || CRYPTO_CONTEXT.test(clean);
-  CRYPTO_CONTEXT.lastIndex = 0;
   const ranked = rankEvents(eventHits, percents, sentenceOf);
+  const crypto =
+    scam ||
+    assets.length > 0 ||
+    exchangeHits.length > 0 ||
+    ranked.events.some((k) => CRYPTO_KINDS.has(k)) ||
+    scanOne(clean, CRYPTO_CONTEXT).length > 0;
+  // Without a crypto word only a clear central bank story stands (a bank's deposit rates do not).
   const events: EventKind[] = scam
     ? ["scam"]
     : crypto
       ? ranked.events
-      : ranked.events.filter((k) => STANDALONE_KINDS.has(k)).slice(0, 1);
+      : ranked.events
+          .filter((k) => STANDALONE_KINDS.has(k) && (ranked.scores.get(k) ?? 0) >= STANDALONE_SCORE)
+          .slice(0, 1);
   const main = new Set(events.slice(0, 2));
   const eventSentences = new Set(
     eventHits.filter((h) => main.has(h.item.kind)).map((h) => sentenceOf(h.start)),
@@ -200,6 +209,7 @@ function rankEvents(hits: readonly EventHit[], percents: readonly Hit<string>[],
     .map(([kind]) => kind);
   return {
     events,
+    scores: new Map([...score].map(([kind, s]) => [kind, s.total])),
     price: direction(dirs.up, dirs.down, "up", "down"),
     flow: direction(dirs.in, dirs.out, "in", "out"),
   };

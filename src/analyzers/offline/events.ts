@@ -111,7 +111,9 @@ export const SCAM_SIGNS: readonly ScamSign[] = [
       "send (?:\\p{N}[\\p{N}.,–-]* )?(?:to \\p{N}[\\p{N}.,]* )?(?:any amount of )?(?:\\p{Lu}{2,5}|bitcoin|ether|crypto)~? (?:to|and)",
       "(?:pay|paying) (?:a |the )?(?:small )?(?:\\p{N}+ \\p{Lu}{2,5} )?(?:\\p{L}+ )?(?:activation |upfront |network |unlock )?fee",
       "upfront fee",
-      "(?:переведите|отправьте|пополните) (?:\\p{L}+ ){0,2}(?:\\p{N}[\\p{N},.]* )?(?:\\p{Lu}{2,5}|баланс)",
+      "(?:переведите|отправьте|пополните|переведи|отправь|пополни|скинь) (?:\\p{L}+ ){0,2}(?:\\p{N}[\\p{N},.]* )?(?:\\p{Lu}{2,5}|баланс)",
+      "по ошибке (?:пришл~|отправил~|перевел~|перевёл~)",
+      "sent (?:\\p{L}+ ){0,3}by mistake",
       "для активации",
     ),
   },
@@ -142,6 +144,8 @@ export const SCAM_SIGNS: readonly ScamSign[] = [
       "hurry",
       "limited (?:seats|spots|time)",
       "don'?t miss (?:out)?",
+      "ends (?:tonight|today|soon|in \\d+)",
+      "today only",
       "will be (?:burned|blocked|frozen|returned)",
       "permanent block",
       "успейте",
@@ -276,7 +280,7 @@ export const EVENTS: Readonly<
     signals: [
       s(6, ci("CBDC~", "central bank digital currenc~", "цифров~ валют~ (?:центр~|ЦБ)")),
       s(6, ci("digital (?:yuan|euro|ruble|rouble|rupee|dollar|pound)", "e-?CNY", "eNaira", "Sand Dollar", "e₹")),
-      s(6, ci("цифров~ (?:рубл~|юан~|евро|рупи~)")),
+      s(6, ci("цифров~ (?:рубл~|юан~|евро|рупи~|фунт~|доллар~)")),
     ],
     terms: ["cbdc"],
   },
@@ -371,7 +375,8 @@ export const EVENTS: Readonly<
       s(3, ci("federal reserve", "powell", "interest rate~", "rate (?:cut|hike)~")),
       s(3, ci("(?:cut|cuts|raise|raises|hike|hikes) rates", "пауэлл~", "ключев~ ставк~", "процентн~ ставк~")),
       s(2, ci("inflation~", "recession~", "payrolls", "ECB")),
-      s(2, ci("ставк~", "инфляци~", "рецесси~", "ЕЦБ")),
+      s(2, ci("инфляци~", "рецесси~", "ЕЦБ")),
+      s(1, ci("ставк~")),
     ],
     terms: ["interest_rate"],
   },
@@ -382,6 +387,15 @@ export const PRICE_KINDS: ReadonlySet<EventKind> = new Set(["price_move"]);
 
 /** Kinds that make sense without any crypto word (a Fed decision moves crypto too). */
 export const STANDALONE_KINDS: ReadonlySet<EventKind> = new Set(["macro"]);
+
+/** Kinds that are about crypto by themselves: a post with one is never off topic. */
+export const CRYPTO_KINDS: ReadonlySet<EventKind> = new Set([
+  "cbdc",
+  "halving",
+  "airdrop",
+  "depeg",
+  "etf_flows",
+]);
 
 /** Words that stand for "the crypto market" when no coin is named, for price moves. */
 export const MARKET_CONTEXT: RegExp = ci(

@@ -4,6 +4,7 @@
  */
 export { ASSETS, type AssetEntry, CRYPTO_CONTEXT, EXCHANGES } from "./assets";
 export {
+  CRYPTO_KINDS,
   EVENTS,
   type EventKind,
   MARKET_CONTEXT,
