@@ -123,7 +123,7 @@ export function analyze(text: string, lang: Lang): Findings {
   const events: EventKind[] = scam
     ? ["scam"]
     : crypto
-      ? ranked.events
+      ? withoutImplied(ranked.events)
       : ranked.events
           .filter((k) => STANDALONE_KINDS.has(k) && (ranked.scores.get(k) ?? 0) >= STANDALONE_SCORE)
           .slice(0, 1);
@@ -147,7 +147,9 @@ export function analyze(text: string, lang: Lang): Findings {
     exchanges: unique(exchanges),
     events,
     offtopic: !crypto && events.length === 0,
-    scamSigns: scam ? signs.map((sign) => sign.label[lang]) : [],
+    scamSigns: scam
+      ? SCAM_SIGNS.filter((sign) => signs.includes(sign)).map((s) => s.label[lang])
+      : [],
     direction: events.includes("price_move") ? ranked.price : undefined,
     flow: events.includes("etf_flows") ? ranked.flow : undefined,
     percentages: unique(percents.map((h) => h.item)),
@@ -170,6 +172,24 @@ function readable(text: string): string {
     .join(" ")
     .replace(/[/_\-.?=&#]+/gu, " ")
     .replace(/\b\d+\b/gu, " ");
+}
+
+// A second topic the main one already implies adds nothing ("ETF inflows, and also an ETF").
+const IMPLIED: Partial<Record<EventKind, readonly EventKind[]>> = {
+  etf_flows: ["etf"],
+  depeg: ["price_move"],
+  halving: ["mining"],
+  court_ruling: ["lawsuit"],
+  settlement: ["lawsuit", "court_ruling"],
+  delisting: ["listing"],
+  bankruptcy: ["price_move"],
+};
+
+function withoutImplied(events: readonly EventKind[]): EventKind[] {
+  const [main, ...rest] = events;
+  if (main === undefined) return [];
+  const implied = IMPLIED[main] ?? [];
+  return [main, ...rest.filter((kind) => !implied.includes(kind))];
 }
 
 type Sentence = (at: number) => number;
@@ -200,8 +220,7 @@ function rankEvents(hits: readonly EventHit[], percents: readonly Hit<string>[],
   // A price move is usually the market's reaction: on a tie, the cause is the main event.
   const rank = (kind: EventKind) => (kind === "price_move" ? 0.5 : 0);
   const ranked = [...score].sort(
-    ([ka, a], [kb, b]) =>
-      b.total - rank(kb) - (a.total - rank(ka)) || a.first - b.first,
+    ([ka, a], [kb, b]) => b.total - rank(kb) - (a.total - rank(ka)) || a.first - b.first,
   );
   const top = ranked[0]?.[1].total ?? 0;
   const events = ranked
@@ -238,7 +257,7 @@ function pickTerms(text: string, events: readonly EventKind[], fromAssets: reado
     mentioned.add(item);
     bump(item, 10 + TERMS[item].weight, start);
   }
-  for (const id of fromAssets) bump(id, 8);
+  for (const id of unique(fromAssets)) bump(id, 8);
   return [...relevance]
     .sort(([, a], [, b]) => b.score - a.score || a.first - b.first)
     .slice(0, MAX_TERMS)

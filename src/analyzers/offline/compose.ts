@@ -28,6 +28,8 @@ export function compose(findings: Findings, maxChars = DEFAULT_MAX_CHARS): strin
 
 interface Plan {
   readonly lines: readonly Line[];
+  /** Lines from this index on ("why it matters") may be left out for the ones before. */
+  readonly optionalFrom?: number;
   readonly terms: readonly string[];
 }
 
@@ -44,6 +46,7 @@ function plan(f: Findings, t: Phrasebook): Plan {
         [`${t.holder} ${t.events.scam.holder}`],
         [`${t.why} ${t.events.scam.why}`],
       ],
+      optionalFrom: 3,
       terms,
     };
   }
@@ -67,6 +70,7 @@ function plan(f: Findings, t: Phrasebook): Plan {
         [`${t.holder} ${t.events[main].holder}`],
         [`${t.why} ${capitalizeFor(t, why)}`],
       ],
+      optionalFrom: 3,
       terms,
     };
   }
@@ -80,20 +84,29 @@ function plan(f: Findings, t: Phrasebook): Plan {
   return { lines: [[t.label], [t.offtopic[0]], [t.offtopic[1]]], terms: [] };
 }
 
-function fit({ lines, terms }: Plan, maxChars: number, header: string): string {
+function fit(plan: Plan, maxChars: number, header: string): string {
+  const { lines, terms, optionalFrom = lines.length } = plan;
   const out: string[] = [];
   let used = -1;
-  const fits = (text: string) => used + 1 + text.length <= maxChars;
+  const fits = (text: string, reserve = 0) => used + 1 + text.length + reserve <= maxChars;
   const put = (line: string) => {
     out.push(line);
     used += line.length + 1;
   };
-  for (const options of lines) {
-    const line = options.find(fits);
-    if (line !== undefined) put(line);
-  }
+  // Each line leaves room for the shortest form of the lines after it, so a long first line
+  // never pushes out "what it means for you".
+  const shortest = lines.map((options, i) =>
+    i >= optionalFrom ? 0 : Math.min(...options.map((o) => o.length + 1)),
+  );
+  let placedAll = true;
+  lines.forEach((options, i) => {
+    const reserve = shortest.slice(i + 1).reduce((sum, n) => sum + n, 0);
+    const line = options.find((o) => fits(o, reserve)) ?? options.find((o) => fits(o));
+    if (line === undefined) placedAll = false;
+    else put(line);
+  });
   const [first, ...rest] = terms;
-  if (first === undefined || !fits(`\n${header}\n${first}`)) return out.join("\n");
+  if (!placedAll || first === undefined || !fits(`\n${header}\n${first}`)) return out.join("\n");
   put("");
   put(header);
   put(first);

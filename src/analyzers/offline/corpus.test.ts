@@ -38,7 +38,8 @@ const FORBIDDEN: readonly RegExp[] = [
   /прогноз/i,
 ];
 
-const HELD_OUT = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 5 === 0;
+const HELD_OUT = (id: string) =>
+  [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 5 === 0;
 
 function kindOf(f: Findings): Labelled["event"] {
   return f.events[0] ?? (f.offtopic ? "offtopic" : "none");
@@ -95,7 +96,10 @@ describe("offline analyzer corpus", () => {
     console.table(table);
     const misses = rows
       .filter((r) => r.kind !== r.post.event || !sameSet(r.assets, r.post.assets))
-      .map((r) => `${r.post.id}: kind ${r.kind} (want ${r.post.event}), assets [${r.assets}] (want [${r.post.assets}])`);
+      .map(
+        (r) =>
+          `${r.post.id}: kind ${r.kind} (want ${r.post.event}), assets [${r.assets}] (want [${r.post.assets}])`,
+      );
     if (misses.length > 0) console.log(`misses:\n${misses.join("\n")}`);
     expect(all.kind).toBeGreaterThanOrEqual(90);
     expect(all.assets).toBeGreaterThanOrEqual(95);

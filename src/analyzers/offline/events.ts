@@ -86,7 +86,10 @@ export const SCAM_SIGNS: readonly ScamSign[] = [
   },
   {
     id: "guaranteed",
-    label: { en: "guaranteed or fixed high returns", ru: "гарантированный или фиксированный доход" },
+    label: {
+      en: "guaranteed or fixed high returns",
+      ru: "гарантированный или фиксированный доход",
+    },
     weight: 2,
     re: new RegExp(
       String.raw`${PER_PERIOD}|(?<![\p{L}\p{N}])(?:guaranteed|гарантирован\p{L}*|без рисков|risk[\s-]free|100% success|\d+x guaranteed|пассивн\p{L}* доход\p{L}*)(?![\p{L}\p{N}])`,
@@ -105,7 +108,10 @@ export const SCAM_SIGNS: readonly ScamSign[] = [
   },
   {
     id: "send_first",
-    label: { en: "a request to send crypto or pay a fee first", ru: "просьба сначала перевести деньги или оплатить «комиссию»" },
+    label: {
+      en: "a request to send crypto or pay a fee first",
+      ru: "просьба сначала перевести деньги или оплатить «комиссию»",
+    },
     weight: 1,
     re: ci(
       "send (?:\\p{N}[\\p{N}.,–-]* )?(?:to \\p{N}[\\p{N}.,]* )?(?:any amount of )?(?:\\p{Lu}{2,5}|bitcoin|ether|crypto)~? (?:to|and)",
@@ -194,17 +200,37 @@ export const EVENTS: Readonly<
   bankruptcy: {
     signals: [
       s(4, ci("bankrupt~", "chapter 11", "insolven~", "банкрот~", "неплатёжеспособн~")),
-      s(4, ci("(?:halt|halts|halted|pause|pauses|paused|suspend~|freez~|froze~) (?:all |customer |client )?withdrawals")),
+      s(
+        4,
+        ci(
+          "(?:halt|halts|halted|pause|pauses|paused|suspend~|freez~|froze~) (?:all |customer |client )?withdrawals",
+        ),
+      ),
       s(4, ci("(?:заморозил~|приостановил~|останови~|ограничил~) (?:\\p{L}+ )?(?:вывод|снятие)")),
       s(4, ci("вывод (?:средств )?заморож~")),
-      s(5, ci("liquidat(?:e|ion of) (?:the )?(?:fund|firm|company)", "ликвидир~ (?:\\p{L}+ )?(?:крипто)?фонд~")),
+      s(
+        5,
+        ci(
+          "liquidat(?:e|ion of) (?:the )?(?:fund|firm|company)",
+          "ликвидир~ (?:\\p{L}+ )?(?:крипто)?фонд~",
+        ),
+      ),
       s(3, ci("creditors?", "кредитор~", "trustee", "repayments?", "судебн~ защит~")),
     ],
     terms: [],
   },
   depeg: {
     signals: [
-      s(5, ci("depeg~", "de-peg~", "депег~", "отвяз~", "(?:lost|loses|lose|losing) (?:its |the )?(?:dollar )?peg")),
+      s(
+        5,
+        ci(
+          "depeg~",
+          "de-peg~",
+          "депег~",
+          "отвяз~",
+          "(?:lost|loses|lose|losing) (?:its |the )?(?:dollar )?peg",
+        ),
+      ),
       s(5, ci("потерял~ привязк~", "(?:restore|regain)~ the peg")),
       s(2, ci("peg", "привязк~")),
       { weight: 5, re: /(?<![\p{L}\p{N}])\$0[.,]\d{1,3}(?!\d)/gu, stablecoin: true },
@@ -213,10 +239,44 @@ export const EVENTS: Readonly<
   },
   crime: {
     signals: [
-      s(3, ci("launder~", "отмы[влт]~", "mixer~", "миксер~", "ransom~", "вымогат~", "выкуп~", "darknet", "даркнет~")),
+      s(
+        3,
+        ci(
+          "launder~",
+          "отмы[влт]~",
+          "mixer~",
+          "миксер~",
+          "ransom~",
+          "вымогат~",
+          "выкуп~",
+          "darknet",
+          "даркнет~",
+        ),
+      ),
       s(3, ci("sanction(?:s|ed|ing)?", "санкци~", "OFAC", "SDN")),
-      s(3, ci("arrest~", "арест~", "задержан~", "seiz(?:e|ed|es|ure)", "forfeit~", "изъят~", "takedown")),
-      s(2, ci("charged with", "обвиняет~ (?:\\p{L}+ ){0,2}в отмыв~", "Europol", "Европол~", "FBI", "ФБР")),
+      s(
+        3,
+        ci(
+          "arrest~",
+          "арест~",
+          "задержан~",
+          "seiz(?:e|ed|es|ure)",
+          "forfeit~",
+          "изъят~",
+          "takedown",
+        ),
+      ),
+      s(
+        2,
+        ci(
+          "charged with",
+          "обвиняет~ (?:\\p{L}+ ){0,2}в отмыв~",
+          "Europol",
+          "Европол~",
+          "FBI",
+          "ФБР",
+        ),
+      ),
       s(1, ci("scam compound~", "criminal~", "преступ~")),
     ],
     terms: ["mixer"],
@@ -238,17 +298,48 @@ export const EVENTS: Readonly<
   },
   court_ruling: {
     signals: [
-      s(5, ci("sentenc(?:e|ed|ing)", "приговор~", "verdict", "convict~", "found guilty", "finds (?:\\p{L}+ ){0,3}guilty")),
+      s(
+        5,
+        ci(
+          "sentenc(?:e|ed|ing)",
+          "приговор~",
+          "verdict",
+          "convict~",
+          "found guilty",
+          "finds (?:\\p{L}+ ){0,3}guilty",
+        ),
+      ),
       s(4, ci("rul(?:es|ed|ing) (?:that|in favou?r|against)", "постановил~", "признал~ виновн~")),
       s(5, ci("(?:appeals )?court (?:of appeals )?rul(?:es|ed)")),
-      s(3, ci("life in prison", "years in prison", "лет (?:заключения|тюрьмы|колонии)", "к \\p{L}+ месяцам тюрьмы", "месяц\\p{L}* тюрьмы")),
+      s(
+        3,
+        ci(
+          "life in prison",
+          "years in prison",
+          "лет (?:заключения|тюрьмы|колонии)",
+          "к \\p{L}+ месяцам тюрьмы",
+          "месяц\\p{L}* тюрьмы",
+        ),
+      ),
       s(2, ci("judge~", "jury", "appeals court", "court of appeals", "суд(?:а|у|ом|е)?")),
     ],
     terms: [],
   },
   settlement: {
     signals: [
-      s(5, ci("settle(?:s|d)? with", "settles", "settled", "settlement (?:with|of|over|in|for)", "\\p{N} (?:million|billion) settlement", "to settle(?! payments| transactions| trades)", "мирово~ соглашени~", "урегулир~")),
+      s(
+        5,
+        ci(
+          "settle(?:s|d)? with",
+          "settles",
+          "settled",
+          "settlement (?:with|of|over|in|for)",
+          "\\p{N} (?:million|billion) settlement",
+          "to settle(?! payments| transactions| trades)",
+          "мирово~ соглашени~",
+          "урегулир~",
+        ),
+      ),
       s(3, ci("agree~ to pay", "pleads? guilty", "признал~ вину", "договорились завершить")),
       s(2, ci("отзывают апелляци~", "drop~ (?:their |the )?appeals?")),
     ],
@@ -264,12 +355,39 @@ export const EVENTS: Readonly<
   },
   regulation: {
     signals: [
-      s(3, ci("regulation~", "regulat(?:e|es|ed|ing|ory)", "crackdown", "ban(?:s|ned|ning)?", "legislation", "licen[cs]~")),
+      s(
+        3,
+        ci(
+          "regulation~",
+          "regulat(?:e|es|ed|ing|ory)",
+          "crackdown",
+          "ban(?:s|ned|ning)?",
+          "legislation",
+          "licen[cs]~",
+        ),
+      ),
       s(1, ci("regulators?", "регулятор~")),
       s(3, ci("MiCA", "регулир~", "запрет~", "запрещ~", "законопроект~", "лиценз~")),
       s(3, ci("legal tender", "законн~ платёжн~ средств~", "налог~", "tax(?:es|ed)?", "легализ~")),
-      s(2, ci("laws?", "lawmakers?", "(?:new|crypto) rules", "compliance", "(?:GENIUS|CLARITY) act", "illegal")),
-      s(2, ci("закон(?:а|у|ом|е|ы|ов|ами)?", "правил(?:а|о|ам|ами|ах)?", "signs? (?:\\p{L}+ )?into law")),
+      s(
+        2,
+        ci(
+          "laws?",
+          "lawmakers?",
+          "(?:new|crypto) rules",
+          "compliance",
+          "(?:GENIUS|CLARITY) act",
+          "illegal",
+        ),
+      ),
+      s(
+        2,
+        ci(
+          "закон(?:а|у|ом|е|ы|ов|ами)?",
+          "правил(?:а|о|ам|ами|ах)?",
+          "signs? (?:\\p{L}+ )?into law",
+        ),
+      ),
       s(2, ci("Госдум~", "Минфин~", "Минцифр~", "FCA")),
       s(1, cs("SEC", "CFTC", "ЦБ")),
       s(1, ci("Банк~ России", "Центробанк~")),
@@ -279,16 +397,54 @@ export const EVENTS: Readonly<
   cbdc: {
     signals: [
       s(6, ci("CBDC~", "central bank digital currenc~", "цифров~ валют~ (?:центр~|ЦБ)")),
-      s(6, ci("digital (?:yuan|euro|ruble|rouble|rupee|dollar|pound)", "e-?CNY", "eNaira", "Sand Dollar", "e₹")),
+      s(
+        6,
+        ci(
+          "digital (?:yuan|euro|ruble|rouble|rupee|dollar|pound)",
+          "e-?CNY",
+          "eNaira",
+          "Sand Dollar",
+          "e₹",
+        ),
+      ),
       s(6, ci("цифров~ (?:рубл~|юан~|евро|рупи~|фунт~|доллар~)")),
     ],
     terms: ["cbdc"],
   },
   listing: {
     signals: [
-      s(3, ci("listing~", "will list", "листинг~", "залист~", "to list", "adds? (?:\\p{L}+ )?to (?:its )?listing")),
-      s(2, ci("lists", "trading pair~", "торгов~ пар~", "в парах", "начн[её]т торг~", "торги (?:\\p{L}+ )?начнутся", "торги (?:\\p{L}+ )?откроются")),
-      s(2, ci("(?:open|opens|starts?|begins?) trading", "trading (?:will )?(?:open|opens|begin|begins|starts?)", "trading will begin", "добавит~")),
+      s(
+        3,
+        ci(
+          "listing~",
+          "will list",
+          "листинг~",
+          "залист~",
+          "to list",
+          "adds? (?:\\p{L}+ )?to (?:its )?listing",
+        ),
+      ),
+      s(
+        2,
+        ci(
+          "lists",
+          "trading pair~",
+          "торгов~ пар~",
+          "в парах",
+          "начн[её]т торг~",
+          "торги (?:\\p{L}+ )?начнутся",
+          "торги (?:\\p{L}+ )?откроются",
+        ),
+      ),
+      s(
+        2,
+        ci(
+          "(?:open|opens|starts?|begins?) trading",
+          "trading (?:will )?(?:open|opens|begin|begins|starts?)",
+          "trading will begin",
+          "добавит~",
+        ),
+      ),
       s(1, ci("listed")),
     ],
     terms: ["listing", "ticker"],
@@ -296,28 +452,65 @@ export const EVENTS: Readonly<
   delisting: {
     signals: [
       s(5, ci("delist~", "делист~", "сним~ с торгов")),
-      s(4, ci("cease trading", "stop trading", "suspend~ (?:\\p{L}+ )?trading", "прекрат~ торг~", "торговля будет приостановлена")),
+      s(
+        4,
+        ci(
+          "cease trading",
+          "stop trading",
+          "suspend~ (?:\\p{L}+ )?trading",
+          "прекрат~ торг~",
+          "торговля будет приостановлена",
+        ),
+      ),
     ],
     terms: ["delisting"],
   },
   airdrop: {
     signals: [
       s(4, ci("airdrop~", "аирдроп~", "эйрдроп~")),
-      s(2, ci("claim(?:s|ing)? (?:your |the |their )?(?:tokens|airdrop|rewards)", "claims? (?:are |is )?open", "клейм~", "eligib~", "раздач~", "distributed")),
+      s(
+        2,
+        ci(
+          "claim(?:s|ing)? (?:your |the |their )?(?:tokens|airdrop|rewards)",
+          "claims? (?:are |is )?open",
+          "клейм~",
+          "eligib~",
+          "раздач~",
+          "distributed",
+        ),
+      ),
     ],
     terms: ["airdrop"],
   },
   unlock: {
-    signals: [
-      s(4, ci("unlock(?:s|ed|ing)?", "разлок~", "разблокир~", "vesting", "вестинг~")),
-    ],
+    signals: [s(4, ci("unlock(?:s|ed|ing)?", "разлок~", "разблокир~", "vesting", "вестинг~"))],
     terms: ["vesting"],
   },
   outage: {
     signals: [
-      s(4, ci("outage~", "is down", "went down", "offline", "halt(?:s|ed)? block production", "lost finality", "сбо(?:й|я|ем|ю)")),
+      s(
+        4,
+        ci(
+          "outage~",
+          "is down",
+          "went down",
+          "offline",
+          "halt(?:s|ed)? block production",
+          "lost finality",
+          "сбо(?:й|я|ем|ю)",
+        ),
+      ),
       s(4, ci("останови~ на \\d+", "остановилась", "перезапуск~", "restart~")),
-      s(2, ci("cannot log in", "could not log in", "degraded performance", "технически~ сбо~", "не работа~")),
+      s(
+        2,
+        ci(
+          "cannot log in",
+          "could not log in",
+          "degraded performance",
+          "технически~ сбо~",
+          "не работа~",
+        ),
+      ),
     ],
     terms: [],
   },
@@ -338,9 +531,25 @@ export const EVENTS: Readonly<
   },
   upgrade: {
     signals: [
-      s(3, ci("upgrade~", "hard ?fork~", "network update~", "pectra", "dencun", "fusaka", "the merge", "taproot", "segwit")),
+      s(
+        3,
+        ci(
+          "upgrade~",
+          "hard ?fork~",
+          "network update~",
+          "pectra",
+          "dencun",
+          "fusaka",
+          "the merge",
+          "taproot",
+          "segwit",
+        ),
+      ),
       s(3, ci("хард ?форк~", "обновлени~", "апгрейд~")),
-      s(2, ci("mainnet~", "мейннет~", "майннет~", "activat~", "актив~ в сети", "goes live", "is live")),
+      s(
+        2,
+        ci("mainnet~", "мейннет~", "майннет~", "activat~", "актив~ в сети", "goes live", "is live"),
+      ),
     ],
     terms: ["hard_fork"],
   },
@@ -361,7 +570,11 @@ export const EVENTS: Readonly<
       s(2, ci("исторически~ максимум~", "превысил~", "поднимал~"), "up"),
       s(1, ci("максимум~", "gains?"), "up"),
       s(2, ci("plung~", "crash~", "tumbl~", "drop(?:s|ped|ping)?", "fell", "falls?"), "down"),
-      s(2, ci("slump~", "sell ?off~", "dump~", "sank", "sinks?", "slides?", "slips?", "bloodbath"), "down"),
+      s(
+        2,
+        ci("slump~", "sell ?off~", "dump~", "sank", "sinks?", "slides?", "slips?", "bloodbath"),
+        "down",
+      ),
       s(2, ci("упал~", "пада~", "падени~", "обвал~", "рухн~", "подешев~", "просел~"), "down"),
       s(1, ci("declin~", "correction~", "liquidat~", "просад~", "снизил~", "снижени~"), "down"),
       s(1, ci("коррекци~", "ликвидаци~"), "down"),
@@ -373,7 +586,15 @@ export const EVENTS: Readonly<
     signals: [
       s(3, cs("Fed", "FOMC", "CPI", "ФРС", "ИПЦ")),
       s(3, ci("federal reserve", "powell", "interest rate~", "rate (?:cut|hike)~")),
-      s(3, ci("(?:cut|cuts|raise|raises|hike|hikes) rates", "пауэлл~", "ключев~ ставк~", "процентн~ ставк~")),
+      s(
+        3,
+        ci(
+          "(?:cut|cuts|raise|raises|hike|hikes) rates",
+          "пауэлл~",
+          "ключев~ ставк~",
+          "процентн~ ставк~",
+        ),
+      ),
       s(2, ci("inflation~", "recession~", "payrolls", "ECB")),
       s(2, ci("инфляци~", "рецесси~", "ЕЦБ")),
       s(1, ci("ставк~")),
