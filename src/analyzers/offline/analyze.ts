@@ -7,6 +7,7 @@ import {
   type EventKind,
   EXCHANGES,
   MARKET_CONTEXT,
+  NOT_A_PRICE,
   PRICE_KINDS,
   SCAM_SIGNS,
   type Signal,
@@ -102,11 +103,15 @@ export function analyze(text: string, lang: Lang): Findings {
   const priced = new Set(
     [...assetHits, ...scanOne(clean, MARKET_CONTEXT)].map((h) => sentenceOf(h.start)),
   );
-  const percents = scanOne(clean, PERCENT).filter((h) => priced.has(sentenceOf(h.start)));
+  // …and not right after what is not a price ("комиссии упали", "difficulty +5%").
+  const isPrice = (at: number) => !NOT_A_PRICE.test(clean.slice(Math.max(0, at - 60), at));
+  const percents = scanOne(clean, PERCENT).filter(
+    (h) => priced.has(sentenceOf(h.start)) && isPrice(h.start),
+  );
   const stable = assets.some((a) => a.terms?.includes("stablecoin"));
   const eventHits = scan(clean, EVENT_PATTERNS).filter(
     (h) =>
-      (!PRICE_KINDS.has(h.item.kind) || priced.has(sentenceOf(h.start))) &&
+      (!PRICE_KINDS.has(h.item.kind) || (priced.has(sentenceOf(h.start)) && isPrice(h.start))) &&
       (!h.item.signal.stablecoin || stable),
   );
   const exchangeHits = scan(clean, EXCHANGE_PATTERNS).filter((h) => clean[h.start - 1] !== "#");
@@ -179,6 +184,8 @@ const IMPLIED: Partial<Record<EventKind, readonly EventKind[]>> = {
   etf_flows: ["etf"],
   depeg: ["price_move"],
   halving: ["mining"],
+  // "difficulty hits an all-time high" is not a price record.
+  mining: ["price_move", "halving"],
   court_ruling: ["lawsuit"],
   settlement: ["lawsuit", "court_ruling"],
   delisting: ["listing"],

@@ -9,7 +9,12 @@ import type { EventKind } from "./lexicon";
  * The labelled corpus (corpus/news.json): real-looking posts about real events, each with the
  * assets (tickers of coins and tokens the post names) and the main event kind a careful human
  * would give it. `offtopic` marks a post with nothing about crypto, `none` a crypto post with no
- * recognizable event. Labels were written before the analyzer was tuned.
+ * recognizable event. Labels were written before the analyzer was tuned. Posts tagged `fresh`
+ * were written after the first round of tuning and labelled before their first run, which
+ * scored kind 82.5%, assets 95%, scams 2 of 4; the analyzer was then improved with general
+ * patterns, so that slice is no longer unseen either.
+ *
+ * Run `bun test src/analyzers/offline/corpus.test.ts` to print the per-field table.
  */
 interface Labelled {
   readonly id: string;
@@ -37,9 +42,6 @@ const FORBIDDEN: readonly RegExp[] = [
   /(?:вырастет|упад[её]т|подорожает|подешевеет|взлетит|обвалится)/i,
   /прогноз/i,
 ];
-
-const HELD_OUT = (id: string) =>
-  [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 5 === 0;
 
 function kindOf(f: Findings): Labelled["event"] {
   return f.events[0] ?? (f.offtopic ? "offtopic" : "none");
@@ -88,8 +90,7 @@ describe("offline analyzer corpus", () => {
     const table = {
       all,
       tricky: score(rows.filter((r) => r.post.tags?.includes("tricky"))),
-      "held-out (1 in 5)": score(rows.filter((r) => HELD_OUT(r.post.id))),
-      "fresh (after tuning)": score(rows.filter((r) => r.post.tags?.includes("fresh"))),
+      "written after tuning": score(rows.filter((r) => r.post.tags?.includes("fresh"))),
       en: score(rows.filter((r) => r.post.lang === "en")),
       ru: score(rows.filter((r) => r.post.lang === "ru")),
     };

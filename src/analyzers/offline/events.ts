@@ -277,6 +277,8 @@ export const EVENTS: Readonly<
           "ФБР",
         ),
       ),
+      s(3, ci("ponzi", "финансов~ пирамид~", "fraud scheme~", "мошенническ~ схем~")),
+      s(2, ci("charged", "обвинени~ в мошенничеств~")),
       s(1, ci("scam compound~", "criminal~", "преступ~")),
     ],
     terms: ["mixer"],
@@ -617,6 +619,13 @@ export const CRYPTO_KINDS: ReadonlySet<EventKind> = new Set([
   "depeg",
   "etf_flows",
 ]);
+
+/**
+ * Words that end just before a price word when the thing that moved is not a price:
+ * "комиссии упали", "difficulty hits a record", "volume jumped".
+ */
+export const NOT_A_PRICE: RegExp =
+  /(?:fees?|commissions?|комисси\p{L}*|тариф\p{L}*|difficulty|сложност\p{L}*|hash ?rate|х[еэ]шрейт\p{L}*|volumes?|объ[её]м\p{L}*|TVL|supply|доходност\p{L}*|ставк\p{L}*|shares|акци\p{L}*|stock)(?:\s+\p{L}+){0,2}\s+$/iu;
 
 /** Words that stand for "the crypto market" when no coin is named, for price moves. */
 export const MARKET_CONTEXT: RegExp = ci(

@@ -8,6 +8,7 @@ export {
   EVENTS,
   type EventKind,
   MARKET_CONTEXT,
+  NOT_A_PRICE,
   PRICE_KINDS,
   SCAM_SIGNS,
   type ScamSign,
