@@ -91,6 +91,7 @@ describe("offline analyzer corpus", () => {
       all,
       tricky: score(rows.filter((r) => r.post.tags?.includes("tricky"))),
       "written after tuning": score(rows.filter((r) => r.post.tags?.includes("fresh"))),
+      "written after round 2": score(rows.filter((r) => r.post.tags?.includes("fresh2"))),
       en: score(rows.filter((r) => r.post.lang === "en")),
       ru: score(rows.filter((r) => r.post.lang === "ru")),
     };
