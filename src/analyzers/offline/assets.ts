@@ -22,7 +22,7 @@ const coin = (
 // after a number or before "token": "$NOT", "NOT/USDT", "80 billion NOT", "OP token".
 const tickerInContext = (ticker: string): RegExp =>
   new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?:\$${ticker}|${ticker}(?=\/[A-Z])|(?<=\/)${ticker}|(?<=\d\s(?:\p{L}+\s)?)${ticker}|\(${ticker}\)|${ticker}(?=\s(?:tokens?|токен\p{L}*)))(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}])(?:\$${ticker}|${ticker}(?=\/[A-Z])|(?<=\/)${ticker}|(?<=\d\s(?:\p{L}+\s)?)${ticker}|\(${ticker}\)|(?<=(?:tokens?|токен\p{L}*)\s)${ticker}|${ticker}(?=\s(?:tokens?|токен\p{L}*)))(?![\p{L}\p{N}])`,
     "gu",
   );
 const stable: readonly TermId[] = ["stablecoin"];
@@ -199,6 +199,7 @@ export const ASSETS: readonly AssetEntry[] = [
   coin("EGLD", "MultiversX", "MultiversX", [cs("EGLD"), ci("multiversx")]),
   coin("THETA", "Theta", "Theta", [cs("THETA")]),
   coin("BSV", "Bitcoin SV", "Bitcoin SV", [cs("BSV"), ci("bitcoin sv")]),
+  coin("W", "Wormhole", "Wormhole", [tickerInContext("W")]),
 ];
 
 /** Crypto exchanges (and DEXs), named as users usually write them. */
@@ -336,6 +337,15 @@ export const CRYPTO_CONTEXT: RegExp = ci(
   "Stream Finance",
   "First Digital",
   "Mango Markets",
+  "SafeMoon",
+  "Atomic Wallet",
+  "Slope",
+  "Zipmex",
+  "Prime Trust",
+  "BitConnect",
+  "OneCoin",
+  "Finiko",
+  "Финико",
   "Pump\\.fun",
   "BitGo",
   "Fireblocks",

@@ -81,7 +81,7 @@ export const SCAM_SIGNS: readonly ScamSign[] = [
       "(?:enter|send)(?:ing)? (?:\\p{L}+ ){0,6}code (?:telegram|we) sends?",
       "tap verify",
       "private key~ to (?:verify|confirm)",
-      "(?:введите|отправьте|пришлите|укажите|сообщите) (?:\\p{L}+ ){0,3}(?:сид ?фраз~|секретн~ фраз~|seed фраз~|приватн~ ключ~|код~ из смс)",
+      "(?:введите|отправьте|пришлите|укажите|сообщите) (?:\\p{L}+ ){0,3}(?:\\p{N}+ слов|сид ?фраз~|секретн~ фраз~|seed фраз~|фраз~ восстановлени~|приватн~ ключ~|код~ из смс)",
     ),
   },
   {
@@ -92,7 +92,7 @@ export const SCAM_SIGNS: readonly ScamSign[] = [
     },
     weight: 2,
     re: new RegExp(
-      String.raw`${PER_PERIOD}|(?<![\p{L}\p{N}])(?:guaranteed|гарантирован\p{L}*|без рисков|risk[\s-]free|100% success|\d+x guaranteed|пассивн\p{L}* доход\p{L}*)(?![\p{L}\p{N}])`,
+      String.raw`${PER_PERIOD}|\d+(?:[.,]\d+)?\s?%\s(?:daily|weekly|monthly|ежедневно|ежемесячно)|(?<![\p{L}\p{N}])(?:guaranteed|totally safe|гарантирован\p{L}*|без рисков|risk[\s-]free|100% success|\d+x guaranteed|пассивн\p{L}* доход\p{L}*)(?![\p{L}\p{N}])`,
       "giu",
     ),
   },
@@ -174,6 +174,8 @@ export const SCAM_SIGNS: readonly ScamSign[] = [
       "official (?:address|notice)",
       "security notice",
       "служба поддержки",
+      "пройдите верификаци~",
+      "будет удал[её]н~",
       "DM @",
       "напишите мне в личку",
       "пиши @",
@@ -189,6 +191,16 @@ export const EVENTS: Readonly<
   scam: { signals: [], terms: ["phishing", "seed_phrase", "approval"] },
   hack: {
     signals: [
+      s(2, ci("опустош~", "лишил~ средств", "ущерб~", "attack(?:s|ed)?", "Lazarus")),
+      s(2, ci("unauthori[sz]ed (?:access|withdrawal~|transfer~)")),
+      s(
+        3,
+        ci(
+          "abnormal (?:network )?access",
+          "keys? (?:were |was )?(?:leaked|stolen)",
+          "утечк~ ключ~",
+        ),
+      ),
       s(3, ci("hack(?:s|ed|er|ers|ing)?", "exploit~", "drain(?:s|ed|er|ing)?")),
       s(3, ci("stolen", "stole", "theft", "взлом~", "хакер~", "эксплойт~", "эксплоит~")),
       s(3, ci("украл~", "украден~", "украд~", "похи[тщ]~")),
@@ -199,6 +211,15 @@ export const EVENTS: Readonly<
   },
   bankruptcy: {
     signals: [
+      s(
+        4,
+        ci(
+          "receivership",
+          "shortfall",
+          "withdrawals (?:\\p{L}+ ){0,2}(?:frozen|halted|paused|suspended)",
+          "внешн~ управлени~",
+        ),
+      ),
       s(4, ci("bankrupt~", "chapter 11", "insolven~", "банкрот~", "неплатёжеспособн~")),
       s(
         4,
@@ -239,6 +260,8 @@ export const EVENTS: Readonly<
   },
   crime: {
     signals: [
+      s(2, ci("human trafficking", "торговл~ людьми", "мошенничеств~", "fraud")),
+      s(2, ci("(?:заморозил~|freez(?:e|es)|froze) (?:\\p{L}+ ){0,2}\\p{N}")),
       s(
         3,
         ci(
@@ -285,6 +308,7 @@ export const EVENTS: Readonly<
   },
   etf: {
     signals: [
+      s(3, ci("iShares", "S-1", "19b-4", "(?:bitcoin|ether|ethereum|solana|XRP) trust")),
       s(3, ci("ETF~", "ETP~", "exchange traded (?:fund|product)~", "биржев~ фонд~")),
       s(1, ci("spot", "спотов~", "S-1", "19b-4")),
     ],
@@ -402,19 +426,26 @@ export const EVENTS: Readonly<
       s(
         6,
         ci(
-          "digital (?:yuan|euro|ruble|rouble|rupee|dollar|pound)",
+          "digital (?:yuan|euro|ruble|rouble|rupee|dollar|pound|tenge|lira|real|won|yen|hryvnia|naira|dirham)",
           "e-?CNY",
           "eNaira",
           "Sand Dollar",
           "e₹",
         ),
       ),
-      s(6, ci("цифров~ (?:рубл~|юан~|евро|рупи~|фунт~|доллар~)")),
+      s(6, ci("цифров~ (?:рубл~|юан~|евро|рупи~|фунт~|доллар~|тенге|лир~|гривн~)")),
     ],
     terms: ["cbdc"],
   },
   listing: {
     signals: [
+      s(
+        3,
+        ci(
+          "adds? (?:\\S+ ){0,3}to (?:its )?(?:crypto )?(?:offering|platform|app|listings?|roadmap)",
+          "adds? support for",
+        ),
+      ),
       s(
         3,
         ci(
@@ -453,6 +484,14 @@ export const EVENTS: Readonly<
   },
   delisting: {
     signals: [
+      s(
+        4,
+        ci(
+          "исключит~ (?:\\p{L}+ ){0,2}(?:пар~|монет~|токен~)",
+          "прекращ~ торг~",
+          "remove~ (?:\\p{L}+ ){0,2}(?:trading pairs|from trading)",
+        ),
+      ),
       s(5, ci("delist~", "делист~", "сним~ с торгов")),
       s(
         4,
@@ -490,6 +529,8 @@ export const EVENTS: Readonly<
   },
   outage: {
     signals: [
+      s(3, ci("(?:cannot|can't|could not|unable to) access", "ongoing incident", "недоступ~")),
+      s(3, ci("(?:deposits|withdrawals) (?:\\p{L}+ ){0,3}delayed")),
       s(
         4,
         ci(
@@ -533,6 +574,7 @@ export const EVENTS: Readonly<
   },
   upgrade: {
     signals: [
+      s(3, ci("(?:new|validator) client~", "client release~", "Firedancer")),
       s(
         3,
         ci(
