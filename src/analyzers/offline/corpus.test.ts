@@ -110,6 +110,21 @@ describe("offline analyzer corpus", () => {
     expect(all.scams).toBe(100);
   });
 
+  it("recognizes advice and predictions when they appear", () => {
+    // Lines the analyzer used to write, and typical advice: the check must catch each of them.
+    for (const bad of [
+      "What it means for you: Prices often jump around listings; buy only on the official exchange.",
+      "Что это значит для вас: покупайте только на официальной бирже.",
+      "If you keep this coin there, sell it or move it elsewhere in time.",
+      "Analysts expect the price to rise after the halving.",
+      "Bitcoin will reach $200,000 by the end of the year.",
+      "Сейчас стоит купить эфир, пока он дешёвый.",
+      "Скорее всего, биткоин вырастет после одобрения ETF.",
+    ]) {
+      expect(FORBIDDEN.some((re) => re.test(bad))).toBe(true);
+    }
+  });
+
   it("gives no investment advice or predictions in any answer, in either language", () => {
     const advice = rows.flatMap((r) =>
       r.answers.flatMap((answer) =>

@@ -126,7 +126,7 @@ export const EN: Phrasebook = {
       about: "a token unlock",
       why: "An unlock releases tokens held back for the team or investors, so more coins can be traded at once.",
       holder:
-        "Nothing happens to tokens you already hold; unlock schedules are public in advance on the project's official site.",
+        "Nothing happens to tokens you already hold; projects usually publish their unlock schedules in advance.",
     },
     outage: {
       about: "an outage: a network or an exchange stopped working",
