@@ -94,6 +94,7 @@ describe("offline analyzer corpus", () => {
       tricky: score(rows.filter((r) => r.post.tags?.includes("tricky"))),
       "written after tuning": score(rows.filter((r) => r.post.tags?.includes("fresh"))),
       "written after round 2": score(rows.filter((r) => r.post.tags?.includes("fresh2"))),
+      "written after round 3": score(rows.filter((r) => r.post.tags?.includes("fresh3"))),
       en: score(rows.filter((r) => r.post.lang === "en")),
       ru: score(rows.filter((r) => r.post.lang === "ru")),
     };
