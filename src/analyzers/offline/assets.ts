@@ -200,6 +200,7 @@ export const ASSETS: readonly AssetEntry[] = [
   coin("THETA", "Theta", "Theta", [cs("THETA")]),
   coin("BSV", "Bitcoin SV", "Bitcoin SV", [cs("BSV"), ci("bitcoin sv")]),
   coin("W", "Wormhole", "Wormhole", [tickerInContext("W")]),
+  coin("MONA", "MonaCoin", "MonaCoin", [cs("MONA"), ci("monacoin")]),
 ];
 
 /** Crypto exchanges (and DEXs), named as users usually write them. */

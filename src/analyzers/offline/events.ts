@@ -77,7 +77,7 @@ export const SCAM_SIGNS: readonly ScamSign[] = [
     },
     weight: 2,
     re: ci(
-      "(?:enter|share|send|type|provide|verify)(?:ing)? (?:\\p{L}+ ){0,3}(?:\\d+ ?word )?(?:seed|recovery|secret|mnemonic) phrase~",
+      "(?:enter|share|send|type|provide|verify|import|reply with)(?:ing)? (?:\\p{L}+ ){0,5}(?:\\d+ ?word )?(?:seed|recovery|secret|mnemonic) (?:phrase|words)~",
       "(?:enter|send)(?:ing)? (?:\\p{L}+ ){0,6}code (?:telegram|we) sends?",
       "tap verify",
       "private key~ to (?:verify|confirm)",
@@ -118,10 +118,18 @@ export const SCAM_SIGNS: readonly ScamSign[] = [
       "(?:pay|paying) (?:a |the )?(?:small )?(?:\\p{N}+ \\p{Lu}{2,5} )?(?:\\p{L}+ )?(?:activation |upfront |network |unlock )?fee",
       "upfront fee",
       "(?:переведите|отправьте|пополните|переведи|отправь|пополни|скинь) (?:\\p{L}+ ){0,2}(?:\\p{N}[\\p{N},.]* )?(?:\\p{Lu}{2,5}|баланс)",
+      "сначала (?:переводите|переведите|оплатите|отправьте|платите)",
+      "(?:send|pay) (?:\\p{L}+ ){0,2}first",
       "по ошибке (?:пришл~|отправил~|перевел~|перевёл~)",
       "sent (?:\\p{L}+ ){0,3}by mistake",
       "для активации",
     ),
+  },
+  {
+    id: "below_market",
+    label: { en: "a price far below the market", ru: "цена заметно ниже рыночной" },
+    weight: 1,
+    re: ci("below (?:the )?market (?:rate|price)", "ниже (?:рыночного )?курса", "дешевле рынка"),
   },
   {
     id: "connect",
@@ -145,6 +153,8 @@ export const SCAM_SIGNS: readonly ScamSign[] = [
     weight: 1,
     re: ci(
       "only \\d+ (?:hours?|minutes?|spots|seats)",
+      "urgent",
+      "срочно",
       "within \\d+ (?:hours?|minutes?)",
       "\\d+ hours left",
       "hurry",
@@ -227,7 +237,18 @@ export const EVENTS: Readonly<
           "(?:halt|halts|halted|pause|pauses|paused|suspend~|freez~|froze~) (?:all |customer |client )?withdrawals",
         ),
       ),
-      s(4, ci("(?:заморозил~|приостановил~|останови~|ограничил~) (?:\\p{L}+ )?(?:вывод|снятие)")),
+      s(
+        4,
+        ci("(?:заморозил~|приостановил~|останови~|ограничил~) (?:\\p{L}+ ){0,3}(?:вывод|снятие)"),
+      ),
+      s(
+        3,
+        ci(
+          "collaps(?:e|es|ed)",
+          "owes? (?:its )?(?:customers|creditors|clients)",
+          "рухнул~ (?:\\p{L}+ )?бирж~",
+        ),
+      ),
       s(4, ci("вывод (?:средств )?заморож~")),
       s(
         5,
@@ -255,6 +276,7 @@ export const EVENTS: Readonly<
       s(5, ci("потерял~ привязк~", "(?:restore|regain)~ the peg")),
       s(2, ci("peg", "привязк~")),
       { weight: 5, re: /(?<![\p{L}\p{N}])\$0[.,]\d{1,3}(?!\d)/gu, stablecoin: true },
+      { weight: 5, re: /(?<![\p{L}\p{N}])\d{2} (?:cents?|цент\p{L}*)/giu, stablecoin: true },
     ],
     terms: ["depeg", "stablecoin"],
   },
@@ -335,7 +357,16 @@ export const EVENTS: Readonly<
           "finds (?:\\p{L}+ ){0,3}guilty",
         ),
       ),
-      s(4, ci("rul(?:es|ed|ing) (?:that|in favou?r|against)", "постановил~", "признал~ виновн~")),
+      s(
+        4,
+        ci(
+          "rul(?:es|ed|ing) (?:that|in favou?r|against)",
+          "постановил~",
+          "признал~ (?:\\p{L}+ ){0,4}виновн~",
+          "found (?:\\p{L}+ ){0,3}(?:guilty|liable)",
+          "liable",
+        ),
+      ),
       s(5, ci("(?:appeals )?court (?:of appeals )?rul(?:es|ed)")),
       s(
         3,
@@ -484,6 +515,7 @@ export const EVENTS: Readonly<
   },
   delisting: {
     signals: [
+      s(4, ci("halt~ (?:\\S+ ){0,3}trading", "suspend~ (?:\\S+ ){0,3}trading")),
       s(
         4,
         ci(
@@ -543,7 +575,14 @@ export const EVENTS: Readonly<
           "сбо(?:й|я|ем|ю)",
         ),
       ),
-      s(4, ci("останови~ на \\d+", "остановилась", "перезапуск~", "restart~")),
+      s(4, ci("останови~ на \\d+", "остановилась", "перезапуск~", "перезапуст~", "restart~")),
+      s(
+        4,
+        ci(
+          "останови~ (?:\\p{L}+ ){0,2}производств~ блок~",
+          "(?:halt~|stop~) (?:\\p{L}+ ){0,2}block production",
+        ),
+      ),
       s(
         2,
         ci(
