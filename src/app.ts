@@ -56,7 +56,7 @@ export function createApp(deps: AppDeps) {
   const telegram = deps.telegram ?? { token: CONSOLE_TOKEN };
   const db = openDatabase(config.databasePath);
   const system = start();
-  const offline = createOfflineAnalyzer();
+  const offline = createOfflineAnalyzer({ maxChars: config.answerMaxChars });
   const { providers } = config;
   const supervisor =
     deps.chain || providers.chain.length === 0

@@ -97,4 +97,84 @@ describe("analyze", () => {
       },
     ]);
   });
+
+  it("tells a verdict from a lawsuit and from a settlement", () => {
+    const kind = (text: string) => analyze(text, "en").events[0];
+    expect(
+      kind("Sam Bankman-Fried sentenced to 25 years in prison for defrauding FTX customers"),
+    ).toBe("court_ruling");
+    expect(kind("The SEC sues Coinbase, alleging it operated an unregistered exchange")).toBe(
+      "lawsuit",
+    );
+    expect(kind("Kraken settles with the SEC for $30 million over its staking program")).toBe(
+      "settlement",
+    );
+  });
+
+  it("counts price words only next to a coin, and calls a post without crypto off topic", () => {
+    for (const text of [
+      "Комиссии за переводы по СБП упали на 0,2 п.п.",
+      "Xiaomi shares rose 2% after the phone maker reported record revenue",
+    ]) {
+      const found = analyze(text, "ru");
+      expect({ events: found.events, offtopic: found.offtopic }).toEqual({
+        events: [],
+        offtopic: true,
+      });
+    }
+    expect(analyze("Bitcoin rose 2% after the report", "en").events).toEqual(["price_move"]);
+  });
+
+  it("recognizes the new kinds of events", () => {
+    const kind = (text: string) => analyze(text, "ru").events[0];
+    expect(kind("FTX halts customer withdrawals and files for Chapter 11 bankruptcy")).toBe(
+      "bankruptcy",
+    );
+    expect(kind("Стейблкоин USDC потерял привязку и упал до $0,88")).toBe("depeg");
+    expect(kind("Минфин США ввёл санкции против миксера Tornado Cash")).toBe("crime");
+    expect(kind("Банк России расширил пилот цифрового рубля")).toBe("cbdc");
+    expect(kind("Сложность майнинга биткоина обновила максимум")).toBe("mining");
+    expect(kind("Arbitrum unlocks 1.1 billion ARB for the team and investors")).toBe("unlock");
+    expect(kind("Solana mainnet outage: validators coordinate a restart")).toBe("outage");
+    expect(kind("Starknet opens its STRK airdrop to early users")).toBe("airdrop");
+  });
+
+  it("takes short tickers that are also words only in context", () => {
+    expect(tickers("DO NOT SEND funds to ONE address, there is no GAS")).toEqual([]);
+    expect(tickers("80 billion NOT were distributed; NOT/USDT opens today")).toEqual([
+      "NOT",
+      "USDT",
+    ]);
+    expect(tickers("FTT, LUNA, UST, XMR, FDUSD and PENDLE")).toEqual([
+      "FTT",
+      "LUNA",
+      "UST",
+      "XMR",
+      "FDUSD",
+      "PENDLE",
+    ]);
+  });
+
+  it("names an exchange only when the event involves it", () => {
+    const found = analyze(
+      "The SEC approves spot Ether ETFs. Separately, Binance published its monthly report.",
+      "en",
+    );
+    expect({ events: found.events, exchanges: found.exchanges }).toEqual({
+      events: ["etf"],
+      exchanges: [],
+    });
+    expect(analyze("Hackers drained $230 million from WazirX", "en").exchanges).toEqual(["WazirX"]);
+  });
+
+  it("reads a link-only post from the link's path", () => {
+    const found = analyze(
+      "https://www.coindesk.com/policy/2024/01/10/sec-approves-spot-bitcoin-etfs",
+      "en",
+    );
+    expect({ events: found.events, assets: found.assets.map((a) => a.ticker) }).toEqual({
+      events: ["etf"],
+      assets: ["BTC"],
+    });
+  });
 });

@@ -1,8 +1,28 @@
 import type { Lang } from "../../i18n/lang";
-import { ASSETS, EVENTS, type EventKind, EXCHANGES, TERMS, type TermId } from "./lexicon";
+import { AMOUNT, PERCENT, readable } from "./figures";
+import {
+  ASSETS,
+  CRYPTO_CONTEXT,
+  CRYPTO_KINDS,
+  EVENTS,
+  type EventKind,
+  EXCHANGES,
+  MARKET_CONTEXT,
+  NOT_A_PRICE,
+  PRICE_KINDS,
+  SCAM_SIGNS,
+  type Signal,
+  STANDALONE_KINDS,
+  TERMS,
+  type TermId,
+} from "./lexicon";
+import { type Hit, scan, scanOne, sentenceIndex, unique } from "./scan";
 
 /** Which way the prices in a post moved, if the post says so. */
 export type PriceDirection = "up" | "down" | "mixed";
+
+/** Which way money moved through funds (ETF flows), if the post says so. */
+export type FlowDirection = "in" | "out" | "mixed";
 
 /** A recognized coin, with its name in the requested language. */
 export interface FoundAsset {
@@ -22,10 +42,16 @@ export interface Findings {
   readonly lang: Lang;
   /** In order of first mention, without repeats. */
   readonly assets: readonly FoundAsset[];
+  /** Only exchanges the main events involve (named in the same sentence as the event). */
   readonly exchanges: readonly string[];
-  /** Strongest first. */
+  /** Strongest first; `scam`, when present, is the only kind. */
   readonly events: readonly EventKind[];
+  /** True when nothing in the post is about crypto (no coin, exchange or crypto word). */
+  readonly offtopic: boolean;
+  /** For a scam: the signs found, in the requested language. */
+  readonly scamSigns: readonly string[];
   readonly direction: PriceDirection | undefined;
+  readonly flow: FlowDirection | undefined;
   /** As written in the post: "+12%", "-3,5%". */
   readonly percentages: readonly string[];
   /** As written in the post: "$200 million", "200 млн долларов", "1,000 BTC". */
@@ -37,44 +63,69 @@ export interface Findings {
 /** The most terms one answer explains. */
 export const MAX_TERMS = 4;
 
-interface Hit<T> {
-  readonly item: T;
-  readonly start: number;
-  readonly end: number;
-}
-
-// Links and @handles often carry words ("bitcoin-etf-hack") that say nothing about the post.
-const NOISE = /(?:https?:\/\/|www\.|t\.me\/)\S+|@[\w.]+/giu;
-const NUM = String.raw`\d{1,3}(?:[ \u00a0,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
-const SCALE = String.raw`(?:trillion|billion|million|thousand|bn|mln|mn|[kmb]|трлн|млрд|млн|тыс\.?|миллиард\p{L}*|миллион\p{L}*)`;
-const CURRENCY = String.raw`(?:USDT|USDC|USD|BTC|ETH|SOL|XRP|TON|BNB|dollars?|долл\p{L}*|руб\p{L}*|евро|euros?|[$€₽])`;
-const NOT_MID_NUMBER = String.raw`(?<![\p{L}\p{N}.,])`;
-const PERCENT = new RegExp(
-  String.raw`${NOT_MID_NUMBER}[+\-−–]?(?:${NUM})\s?(?:%|процент\p{L}*|percent)`,
-  "giu",
-);
-// "$200 million", "$5B"
-const PREFIXED = String.raw`[$€₽]\s?(?:${NUM})(?:\s?${SCALE}(?!\p{L}))?`;
-// "200 млн долларов", "1,000 BTC"
-const SUFFIXED = String.raw`(?:${NUM})(?:\s?${SCALE})?\s?${CURRENCY}(?!\p{L})`;
-const AMOUNT = new RegExp(`${NOT_MID_NUMBER}(?:${PREFIXED}|${SUFFIXED})`, "giu");
 const ASSET_PATTERNS = ASSETS.flatMap((a) => a.patterns.map((re) => [a, re] as const));
 const EXCHANGE_PATTERNS = EXCHANGES.map((e) => [e.name, e.re] as const);
 const TERM_PATTERNS = (Object.keys(TERMS) as TermId[]).map((id) => [id, TERMS[id].re] as const);
+const SCAM_PATTERNS = SCAM_SIGNS.map((sign) => [sign, sign.re] as const);
 const EVENT_PATTERNS = (Object.keys(EVENTS) as EventKind[]).flatMap((kind) =>
   EVENTS[kind].signals.map((signal) => [{ kind, signal }, signal.re] as const),
 );
 
 // A kind must reach this score, and half the top kind's, to count as a topic.
 const MIN_EVENT_SCORE = 2;
+// A kind that stands without any crypto word must be at least this clear.
+const STANDALONE_SCORE = 4;
+// Signs of a scam must add up to this (one strong sign, or two weaker ones).
+const SCAM_SCORE = 2;
 
 /** Reads a news post and reports the assets, events, figures and terms it recognizes. */
 export function analyze(text: string, lang: Lang): Findings {
-  const clean = text.normalize("NFC").replace(NOISE, " ");
-  const assets = unique(scan(clean, ASSET_PATTERNS).map((h) => h.item));
-  const percents = scanOne(clean, PERCENT);
-  // "-50%" alone is as likely a shop sale as a price move; next to a coin it is the latter.
-  const { events, direction } = rankEvents(clean, assets.length > 0 ? percents : []);
+  const clean = readable(text);
+  const sentenceOf = sentenceIndex(clean);
+  const assetHits = scan(clean, ASSET_PATTERNS);
+  const assets = unique(assetHits.map((h) => h.item));
+  // Price words and bare percentages count only in a sentence that names a coin or the market.
+  const priced = new Set(
+    [...assetHits, ...scanOne(clean, MARKET_CONTEXT)].map((h) => sentenceOf(h.start)),
+  );
+  // …and not right after what is not a price ("комиссии упали", "difficulty +5%").
+  const isPrice = (at: number) => !NOT_A_PRICE.test(clean.slice(Math.max(0, at - 60), at));
+  const percents = scanOne(clean, PERCENT).filter(
+    (h) => priced.has(sentenceOf(h.start)) && isPrice(h.start),
+  );
+  const stable = assets.some((a) => a.terms?.includes("stablecoin"));
+  const eventHits = scan(clean, EVENT_PATTERNS).filter(
+    (h) =>
+      (!PRICE_KINDS.has(h.item.kind) || (priced.has(sentenceOf(h.start)) && isPrice(h.start))) &&
+      (!h.item.signal.stablecoin || stable),
+  );
+  const exchangeHits = scan(clean, EXCHANGE_PATTERNS).filter((h) => clean[h.start - 1] !== "#");
+  const signs = unique(scan(clean, SCAM_PATTERNS).map((h) => h.item));
+  const scam = signs.reduce((sum, sign) => sum + sign.weight, 0) >= SCAM_SCORE;
+  const ranked = rankEvents(eventHits, percents, sentenceOf);
+  const crypto =
+    scam ||
+    assets.length > 0 ||
+    exchangeHits.length > 0 ||
+    ranked.events.some((k) => CRYPTO_KINDS.has(k)) ||
+    scanOne(clean, CRYPTO_CONTEXT).length > 0;
+  // Without a crypto word only a clear central bank story stands (a bank's deposit rates do not).
+  const events: EventKind[] = scam
+    ? ["scam"]
+    : crypto
+      ? withoutImplied(ranked.events)
+      : ranked.events
+          .filter((k) => STANDALONE_KINDS.has(k) && (ranked.scores.get(k) ?? 0) >= STANDALONE_SCORE)
+          .slice(0, 1);
+  const main = new Set(events.slice(0, 2));
+  const eventSentences = new Set(
+    eventHits.filter((h) => main.has(h.item.kind)).map((h) => sentenceOf(h.start)),
+  );
+  const exchanges = scam
+    ? []
+    : exchangeHits
+        .filter((h) => events.length === 0 || eventSentences.has(sentenceOf(h.start)))
+        .map((h) => h.item);
   const terms = pickTerms(
     clean,
     events,
@@ -83,9 +134,14 @@ export function analyze(text: string, lang: Lang): Findings {
   return {
     lang,
     assets: assets.map((a) => ({ ticker: a.ticker, name: a.name[lang] })),
-    exchanges: unique(scan(clean, EXCHANGE_PATTERNS).map((h) => h.item)),
+    exchanges: unique(exchanges),
     events,
-    direction,
+    offtopic: !crypto && events.length === 0,
+    scamSigns: scam
+      ? SCAM_SIGNS.filter((sign) => signs.includes(sign)).map((s) => s.label[lang])
+      : [],
+    direction: events.includes("price_move") ? ranked.price : undefined,
+    flow: events.includes("etf_flows") ? ranked.flow : undefined,
     percentages: unique(percents.map((h) => h.item)),
     amounts: unique(scanOne(clean, AMOUNT).map((h) => h.item)),
     terms: terms.map((id) => ({
@@ -96,39 +152,73 @@ export function analyze(text: string, lang: Lang): Findings {
   };
 }
 
-function rankEvents(text: string, percents: readonly Hit<string>[]) {
+// A second topic the main one already implies adds nothing ("ETF inflows, and also an ETF").
+const IMPLIED: Partial<Record<EventKind, readonly EventKind[]>> = {
+  etf_flows: ["etf"],
+  depeg: ["price_move"],
+  halving: ["mining"],
+  // "difficulty hits an all-time high" is not a price record.
+  mining: ["price_move", "halving"],
+  court_ruling: ["lawsuit"],
+  settlement: ["lawsuit", "court_ruling"],
+  delisting: ["listing"],
+  bankruptcy: ["price_move"],
+};
+
+function withoutImplied(events: readonly EventKind[]): EventKind[] {
+  const [main, ...rest] = events;
+  if (main === undefined) return [];
+  const implied = IMPLIED[main] ?? [];
+  return [main, ...rest.filter((kind) => !implied.includes(kind))];
+}
+
+type Sentence = (at: number) => number;
+type EventHit = Hit<{ readonly kind: EventKind; readonly signal: Signal }>;
+
+function rankEvents(hits: readonly EventHit[], percents: readonly Hit<string>[], at: Sentence) {
   const score = new Map<EventKind, { total: number; first: number }>();
-  const add = (kind: EventKind, weight: number, at: number) => {
+  const add = (kind: EventKind, weight: number, start: number) => {
     const prev = score.get(kind);
-    score.set(kind, { total: (prev?.total ?? 0) + weight, first: prev?.first ?? at });
+    // The headline (first sentence) usually names the main event.
+    const bonus = at(start) === 0 ? 1 : 0;
+    score.set(kind, {
+      total: (prev?.total ?? 0) + weight + bonus,
+      first: prev?.first ?? start,
+    });
   };
-  let up = 0;
-  let down = 0;
-  for (const { item, start } of scan(text, EVENT_PATTERNS)) {
+  const dirs = { up: 0, down: 0, in: 0, out: 0 };
+  for (const { item, start } of hits) {
     add(item.kind, item.signal.weight, start);
-    if (item.signal.dir === "up") up++;
-    if (item.signal.dir === "down") down++;
+    if (item.signal.dir) dirs[item.signal.dir]++;
   }
   for (const { item, start } of percents) {
     const signed = /^[+\-−–]/u.test(item);
     add("price_move", signed ? 2 : 1, start);
-    if (item.startsWith("+")) up++;
-    else if (signed) down++;
+    if (item.startsWith("+")) dirs.up++;
+    else if (signed) dirs.down++;
   }
-  const ranked = [...score].sort(([, a], [, b]) => b.total - a.total || a.first - b.first);
+  // A price move is usually the market's reaction: on a tie, the cause is the main event.
+  const rank = (kind: EventKind) => (kind === "price_move" ? 0.5 : 0);
+  const ranked = [...score].sort(
+    ([ka, a], [kb, b]) => b.total - rank(kb) - (a.total - rank(ka)) || a.first - b.first,
+  );
   const top = ranked[0]?.[1].total ?? 0;
   const events = ranked
     .filter(([, s]) => s.total >= MIN_EVENT_SCORE && s.total * 2 >= top)
     .map(([kind]) => kind);
-  const moved = events.includes("price_move") && up + down > 0;
-  const direction: PriceDirection | undefined = !moved
-    ? undefined
-    : up > 0 && down > 0
-      ? "mixed"
-      : up > 0
-        ? "up"
-        : "down";
-  return { events, direction };
+  return {
+    events,
+    scores: new Map([...score].map(([kind, s]) => [kind, s.total])),
+    price: direction(dirs.up, dirs.down, "up", "down"),
+    flow: direction(dirs.in, dirs.out, "in", "out"),
+  };
+}
+
+function direction<T extends string>(a: number, b: number, aName: T, bName: T) {
+  if (a > 0 && b > 0) return "mixed" as const;
+  if (a > 0) return aName;
+  if (b > 0) return bName;
+  return undefined;
 }
 
 function pickTerms(text: string, events: readonly EventKind[], fromAssets: readonly TermId[]) {
@@ -147,40 +237,9 @@ function pickTerms(text: string, events: readonly EventKind[], fromAssets: reado
     mentioned.add(item);
     bump(item, 10 + TERMS[item].weight, start);
   }
-  for (const id of fromAssets) bump(id, 8);
+  for (const id of unique(fromAssets)) bump(id, 8);
   return [...relevance]
     .sort(([, a], [, b]) => b.score - a.score || a.first - b.first)
     .slice(0, MAX_TERMS)
     .map(([id]) => id);
-}
-
-// Finds every match of every pattern; where matches overlap, the earlier, then longer, wins,
-// so "Ethereum Classic" is not also "Ethereum" and "ключевая ставка" is counted once.
-function scan<T>(text: string, entries: readonly (readonly [T, RegExp])[]): Hit<T>[] {
-  const all: Hit<T>[] = [];
-  for (const [item, re] of entries) {
-    for (const m of text.matchAll(re)) {
-      if (m[0].length > 0) all.push({ item, start: m.index, end: m.index + m[0].length });
-    }
-  }
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Hit<T>[] = [];
-  let reached = 0;
-  for (const hit of all) {
-    if (hit.start < reached) continue;
-    kept.push(hit);
-    reached = hit.end;
-  }
-  return kept;
-}
-
-function scanOne(text: string, re: RegExp): Hit<string>[] {
-  return scan(text, [[null, re]]).map((h) => ({
-    ...h,
-    item: text.slice(h.start, h.end).replace(/\s+/gu, " "),
-  }));
-}
-
-function unique<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
 }

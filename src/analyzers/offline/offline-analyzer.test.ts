@@ -50,7 +50,7 @@ const POSTS: readonly Post[] = [
     lang: "en",
     text: "Binance Will List Pepe (PEPE) in the Innovation Zone. Binance will open trading for the PEPE/USDT and PEPE/TUSD trading pairs at 2023-05-05 14:00 (UTC).",
     expected: {
-      assets: ["PEPE", "USDT"],
+      assets: ["PEPE", "USDT", "TUSD"],
       exchanges: ["Binance"],
       events: ["listing"],
       terms: ["listing", "ticker", "trading_pair", "memecoin"],
@@ -163,8 +163,9 @@ const LABEL: Record<Lang, string> = {
 };
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
-async function explain(text: string, lang: Lang): Promise<string> {
-  return (await createOfflineAnalyzer().explain({ text, lang })).text;
+async function explain(text: string, lang: Lang, maxChars?: number): Promise<string> {
+  const analyzer = createOfflineAnalyzer(maxChars === undefined ? {} : { maxChars });
+  return (await analyzer.explain({ text, lang })).text;
 }
 
 describe("offline analyzer", () => {
@@ -198,20 +199,21 @@ describe("offline analyzer", () => {
   });
 
   it("explains an ETF approval in English, most important lines first", async () => {
-    const text = await explain(POSTS[0]?.text ?? "", "en");
+    const text = await explain(POSTS[0]?.text ?? "", "en", 1000);
     const lines = text.split("\n");
     expect(lines.slice(0, 2)).toEqual([
       LABEL.en,
       "What it's about: an exchange-traded fund (ETF) on crypto. In the post: Bitcoin (BTC).",
     ]);
-    expect(text.slice(0, 400)).toContain("Why it matters: An ETF lets people invest");
+    expect(lines[2]).toStartWith("What it means for you: The coin itself does not change");
+    expect(text).toContain("Why it matters: An ETF lets people get exposure");
     expect(lines).toContain("Terms:");
     expect(text).toContain("• ETF — a fund traded on an ordinary stock exchange");
     expect(text).not.toMatch(CYRILLIC);
   });
 
   it("explains a Russian ban post in Russian", async () => {
-    const text = await explain(POSTS[8]?.text ?? "", "ru");
+    const text = await explain(POSTS[8]?.text ?? "", "ru", 1000);
     expect(text.split("\n").slice(0, 2)).toEqual([
       LABEL.ru,
       "О чём новость: регулирование криптовалют (правила, запреты, лицензии). В тексте: биткоин (BTC).",
@@ -221,7 +223,7 @@ describe("offline analyzer", () => {
   });
 
   it("answers in the requested language, not the language of the post", async () => {
-    const text = await explain(POSTS[4]?.text ?? "", "en");
+    const text = await explain(POSTS[4]?.text ?? "", "en", 1000);
     expect(text.split("\n").slice(0, 2)).toEqual([
       LABEL.en,
       "What it's about: a halving of the mining reward. In the post: Bitcoin (BTC); figures: 3,125 BTC.",
@@ -237,7 +239,7 @@ describe("offline analyzer", () => {
   });
 
   it("warns hack victims about seed phrase scams", async () => {
-    const text = await explain(POSTS[9]?.text ?? "", "ru");
+    const text = await explain(POSTS[9]?.text ?? "", "ru", 1000);
     expect(text.split("\n").slice(0, 2)).toEqual([
       LABEL.ru,
       "О чём новость: взлом или кража средств. В тексте: WazirX (биржа); цифры: $230 млн.",
@@ -251,23 +253,77 @@ describe("offline analyzer", () => {
       for (const lang of ["en", "ru"] as const) {
         const text = await explain(post.text, lang);
         expect(text.split("\n")[0]).toBe(LABEL[lang]);
-        expect(text.length).toBeLessThanOrEqual(720);
+        expect(text.length).toBeLessThanOrEqual(400);
       }
     }
   });
 
-  it("says it recognized nothing, and what it understands, for unrelated text", async () => {
+  it("builds answers from whole lines that fit the limit, keeping the line about the reader", async () => {
+    for (const maxChars of [300, 350, 400, 550, 800, 1200]) {
+      for (const post of POSTS) {
+        for (const lang of ["en", "ru"] as const) {
+          const text = await explain(post.text, lang, maxChars);
+          const full = await explain(post.text, lang, 100_000);
+          expect(text.length).toBeLessThanOrEqual(maxChars);
+          // Every line is a whole line of the full answer, or its first whole sentences.
+          for (const line of text.split("\n")) {
+            expect(full.split("\n").some((l) => l === line || l.startsWith(`${line} `))).toBe(true);
+          }
+          expect(text).toContain(
+            lang === "en" ? "What it means for you:" : "Что это значит для вас:",
+          );
+        }
+      }
+    }
+  });
+
+  it("starts a scam answer with a warning that names the signs", async () => {
+    const text = await explain(
+      "🎁 ETH GIVEAWAY! Send 0.5 ETH to the address below and get 2x back instantly. Only 2 hours left!",
+      "en",
+    );
+    expect(text.split("\n").slice(0, 3)).toEqual([
+      LABEL.en,
+      "⚠️ Warning: this looks like a scam. Signs: a promise to multiply what you send; a request to send crypto or pay a fee first; time pressure.",
+      "What it means for you: Don't send anything, don't connect your wallet and never type your seed phrase or a login code: real giveaways and real support never ask for that.",
+    ]);
+  });
+
+  it("tells ETF inflows from outflows", async () => {
+    const inflow = await explain(
+      "Spot bitcoin ETFs saw $500 million of net inflows on Monday.",
+      "en",
+    );
+    const outflow = await explain(
+      "Из спотовых биткоин-ETF за неделю вывели $1 млрд: чистый отток.",
+      "ru",
+    );
+    expect(inflow.split("\n")[1]).toStartWith(
+      "What it's about: money flowing into crypto ETFs (inflows).",
+    );
+    expect(outflow.split("\n")[1]).toStartWith("О чём новость: отток денег из криптовалютных ETF.");
+  });
+
+  it("never offers a trade to someone holding a coin being delisted", async () => {
+    const text = await explain("Binance will delist Monero (XMR) on February 20.", "en");
+    expect(text).toContain("withdraw it to your own wallet in time");
+    expect(text).not.toMatch(/\b(?:sell|buy)\b/i);
+  });
+
+  it("says a post is not crypto news, and what to send instead", async () => {
     expect(
       await explain("Our cafe opens at 9 am on Monday. Fresh croissants every day!", "en"),
     ).toBe(`${LABEL.en}
-I didn't recognize any crypto assets or news events in this text, so I won't guess. Offline, I understand news about ETFs, hacks, regulation and bans, lawsuits, exchange listings and delistings, halvings, partnerships, price moves, network upgrades and central bank decisions. Send the full text of a crypto news post and I'll try again.`);
+This doesn't look like crypto news: I found no coins, exchanges or crypto terms in it.
+RVX explains crypto news. Send the text of a post about a coin, an exchange, a hack, new rules or an ETF, and I'll explain what it means for you.`);
     const ru = await explain(
       "Скидки до -50% в нашем магазине! Погода завтра: до +25 градусов.",
       "ru",
     );
     expect(ru.split("\n")).toEqual([
       LABEL.ru,
-      expect.stringMatching(/^Я не нашёл в этом тексте ни криптовалют, ни знакомых мне событий/),
+      "Это не похоже на криптоновость: я не нашёл в тексте ни монет, ни бирж, ни криптотерминов.",
+      expect.stringMatching(/^RVX объясняет новости о криптовалютах\./),
     ]);
   });
 
