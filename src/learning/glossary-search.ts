@@ -1,0 +1,225 @@
+import type { Lang } from "../i18n/lang";
+import type { Course } from "./content";
+import { aliasesOf, type GlossaryTerm } from "./glossary";
+import { createStemmer, isInflectionOf, STOPWORDS, words } from "./glossary-text";
+import { createLessonFinder, type LessonLink } from "./lesson-finder";
+
+export type { LessonLink } from "./lesson-finder";
+
+/** A related term, named in the answer's language. */
+export interface NamedTerm {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** What the glossary says to a question: a term it explains, or the lessons closest to it. */
+export type GlossaryAnswer =
+  | {
+      readonly kind: "term";
+      readonly term: GlossaryTerm;
+      /** "Name — definition", plain text in the answer's language. */
+      readonly text: string;
+      readonly related: readonly NamedTerm[];
+      readonly lesson?: LessonLink;
+    }
+  | { readonly kind: "unknown"; readonly closestLessons: readonly LessonLink[] };
+
+export interface AnswerOptions {
+  /** Terms of the thread a follow-up belongs to: they win when a question could mean several. */
+  readonly preferTerms?: readonly string[];
+}
+
+/** The offline glossary: answers beginners' questions and spots terms in news texts. */
+export interface Glossary {
+  readonly terms: readonly GlossaryTerm[];
+  /** The term a question (ru or en, in any shape) asks about, answered in `lang`. */
+  answerQuestion(question: string, lang: Lang, opts?: AnswerOptions): GlossaryAnswer;
+  /** Ids of the terms a text mentions (whole names or aliases only), in order of first mention. */
+  findTerms(text: string): string[];
+}
+
+interface Alias {
+  readonly term: number;
+  readonly tokens: readonly string[];
+  readonly stems: readonly string[];
+}
+
+/** Where a term is named in a text; `full` when a whole alias matched, not one of its words. */
+interface Match {
+  readonly term: number;
+  readonly start: number;
+  readonly end: number;
+  readonly full: boolean;
+  readonly exact: boolean;
+  /** Letters shared with the alias, to pick "liquidation" over "liquidity" for "liquidations". */
+  readonly affinity: number;
+}
+
+const EXACT = 2;
+const LOOSE = 1;
+
+/** Builds the glossary's search over validated terms; `courses` name the lessons it points to. */
+export function createGlossary(
+  terms: readonly GlossaryTerm[],
+  courses: readonly Course[],
+): Glossary {
+  const stem = createStemmer();
+  const byToken = new Map<string, Alias[]>();
+  const byStem = new Map<string, Alias[]>();
+  const parts = new Map<string, Set<number>>();
+  const partStems = new Map<string, Set<number>>();
+  const ids = new Map(terms.map((t, i) => [t.id, i]));
+  const lessons = createLessonFinder(courses, stem);
+
+  terms.forEach((term, index) => {
+    const seen = new Set<string>();
+    for (const alias of aliasesOf(term)) {
+      const tokens = words(alias);
+      const key = tokens.join(" ");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry: Alias = { term: index, tokens, stems: tokens.map(stem) };
+      push(byToken, tokens[0] ?? "", entry);
+      if ((tokens[0] ?? "").length >= 4) push(byStem, entry.stems[0] ?? "", entry);
+      if (tokens.length < 2) continue;
+      for (const token of tokens) {
+        if (STOPWORDS.has(token) || token.length < 3) continue;
+        add(parts, token, index);
+        if (token.length >= 4) add(partStems, stem(token), index);
+      }
+    }
+  });
+
+  function fullMatches(tokens: readonly string[], stems: readonly string[]): Match[] {
+    const found: Match[] = [];
+    tokens.forEach((token, start) => {
+      for (const alias of candidates(token, stems[start] ?? "")) {
+        let exact = true;
+        let affinity = 0;
+        const ok = alias.tokens.every((a, k) => {
+          const q = tokens[start + k];
+          if (q === undefined) return false;
+          const how = tokenMatch(q, stems[start + k] ?? "", a, alias.stems[k] ?? "");
+          exact &&= how === EXACT;
+          affinity += commonPrefix(q, a);
+          return how > 0;
+        });
+        if (ok) {
+          const end = start + alias.tokens.length;
+          found.push({ term: alias.term, start, end, full: true, exact, affinity });
+        }
+      }
+    });
+    // "spot ETF" hides the "spot" and "ETF" inside it.
+    return found.filter(
+      (m) =>
+        !found.some(
+          (n) => n.start <= m.start && n.end >= m.end && n.end - n.start > m.end - m.start,
+        ),
+    );
+  }
+
+  function candidates(token: string, tokenStem: string): Set<Alias> {
+    const out = new Set<Alias>(byToken.get(token));
+    for (const alias of byStem.get(tokenStem) ?? []) out.add(alias);
+    for (let cut = 1; cut <= 3 && token.length - cut >= 4; cut++) {
+      for (const alias of byToken.get(token.slice(0, -cut)) ?? []) out.add(alias);
+    }
+    return out;
+  }
+
+  function partialMatches(tokens: readonly string[], stems: readonly string[], full: Match[]) {
+    const found: Match[] = [];
+    tokens.forEach((token, i) => {
+      if (STOPWORDS.has(token) || token.length < 3) return;
+      if (full.some((m) => m.start <= i && i < m.end)) return;
+      const exact = parts.get(token) ?? new Set<number>();
+      const loose = token.length >= 4 ? (partStems.get(stems[i] ?? "") ?? []) : [];
+      for (const term of new Set([...exact, ...loose])) {
+        const base = { term, start: i, end: i + 1, full: false, affinity: 0 };
+        found.push({ ...base, exact: exact.has(term) });
+      }
+    });
+    return found;
+  }
+
+  function answerQuestion(question: string, lang: Lang, opts: AnswerOptions = {}): GlossaryAnswer {
+    const tokens = words(question);
+    const stems = tokens.map(stem);
+    const full = fullMatches(tokens, stems);
+    const all = [...full, ...partialMatches(tokens, stems, full)];
+    const preferred = new Set(
+      (opts.preferTerms ?? []).flatMap((id) => {
+        const i = ids.get(id);
+        return i === undefined ? [] : [i];
+      }),
+    );
+    const best = all.reduce<Match | undefined>(
+      (a, b) => (a === undefined || outranks(b, a, preferred) ? b : a),
+      undefined,
+    );
+    if (best === undefined)
+      return { kind: "unknown", closestLessons: lessons.closest(tokens, lang) };
+    const term = terms[best.term] as GlossaryTerm;
+    const related = term.related.flatMap((id) => {
+      const other = terms[ids.get(id) ?? -1];
+      return other === undefined ? [] : [{ id, name: other.name[lang] }];
+    });
+    const lesson = term.lesson && lessons.link(term.lesson, lang);
+    const text = `${term.name[lang]} — ${term.definition[lang]}`;
+    return lesson
+      ? { kind: "term", term, text, related, lesson }
+      : { kind: "term", term, text, related };
+  }
+
+  function findTerms(text: string): string[] {
+    const tokens = words(text);
+    const found = fullMatches(tokens, tokens.map(stem)).toSorted((a, b) => a.start - b.start);
+    return [...new Set(found.map((m) => terms[m.term]?.id ?? ""))];
+  }
+
+  return { terms, answerQuestion, findTerms };
+}
+
+/** Whole alias > part of one; exact words > inflected; the thread's terms; longer; nearer the start. */
+function outranks(a: Match, b: Match, preferred: ReadonlySet<number>): boolean {
+  const keys = (m: Match) => [
+    m.full ? 1 : 0,
+    m.exact ? 1 : 0,
+    preferred.has(m.term) ? 1 : 0,
+    m.end - m.start,
+    m.affinity,
+    -m.start,
+    -m.term,
+  ];
+  const ka = keys(a);
+  const kb = keys(b);
+  for (let i = 0; i < ka.length; i++) {
+    if ((ka[i] ?? 0) !== (kb[i] ?? 0)) return (ka[i] ?? 0) > (kb[i] ?? 0);
+  }
+  return false;
+}
+
+function tokenMatch(q: string, qStem: string, a: string, aStem: string): number {
+  if (q === a) return EXACT;
+  if (a.length >= 4 && qStem === aStem) return LOOSE;
+  return isInflectionOf(q, a) ? LOOSE : 0;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
