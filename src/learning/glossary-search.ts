@@ -1,7 +1,8 @@
 import type { Lang } from "../i18n/lang";
 import type { Course } from "./content";
 import { aliasesOf, type GlossaryTerm } from "./glossary";
-import { createStemmer, isInflectionOf, STOPWORDS, words } from "./glossary-text";
+import { focusOf } from "./glossary-focus";
+import { createStemmer, isInflectionOf, isModifier, STOPWORDS, words } from "./glossary-text";
 import { createLessonFinder, type LessonLink } from "./lesson-finder";
 
 export type { LessonLink } from "./lesson-finder";
@@ -51,7 +52,7 @@ interface Match {
   readonly end: number;
   readonly full: boolean;
   readonly exact: boolean;
-  /** Letters shared with the alias, to pick "liquidation" over "liquidity" for "liquidations". */
+  /** Share of letters in common with the alias, to pick "liquidation" over "liquidity" for "liquidations". */
   readonly affinity: number;
 }
 
@@ -95,17 +96,20 @@ export function createGlossary(
     tokens.forEach((token, start) => {
       for (const alias of candidates(token, stems[start] ?? "")) {
         let exact = true;
-        let affinity = 0;
+        let shared = 0;
+        let length = 0;
         const ok = alias.tokens.every((a, k) => {
           const q = tokens[start + k];
           if (q === undefined) return false;
           const how = tokenMatch(q, stems[start + k] ?? "", a, alias.stems[k] ?? "");
           exact &&= how === EXACT;
-          affinity += commonPrefix(q, a);
+          shared += commonPrefix(q, a);
+          length += q.length;
           return how > 0;
         });
         if (ok) {
           const end = start + alias.tokens.length;
+          const affinity = shared / length;
           found.push({ term: alias.term, start, end, full: true, exact, affinity });
         }
       }
@@ -154,12 +158,14 @@ export function createGlossary(
         return i === undefined ? [] : [i];
       }),
     );
+    const focus = focusOf(tokens);
     const best = all.reduce<Match | undefined>(
-      (a, b) => (a === undefined || outranks(b, a, preferred) ? b : a),
+      (a, b) => (a === undefined || outranks(b, a, preferred, focusScore(tokens, focus)) ? b : a),
       undefined,
     );
-    if (best === undefined)
+    if (best === undefined || missesFocus(tokens, focus, all, best)) {
       return { kind: "unknown", closestLessons: lessons.closest(tokens, lang) };
+    }
     const term = terms[best.term] as GlossaryTerm;
     const related = term.related.flatMap((id) => {
       const other = terms[ids.get(id) ?? -1];
@@ -181,9 +187,43 @@ export function createGlossary(
   return { terms, answerQuestion, findTerms };
 }
 
-/** Whole alias > part of one; exact words > inflected; the thread's terms; longer; nearer the start. */
-function outranks(a: Match, b: Match, preferred: ReadonlySet<number>): boolean {
+/**
+ * "What is a nonce in crypto?" asks about "nonce", not crypto: when the word a question asks about
+ * is unknown and the best match does not follow it as its head ("native STAKING"), answering the
+ * match would answer another question.
+ */
+function missesFocus(
+  tokens: readonly string[],
+  focus: number | undefined,
+  matches: readonly Match[],
+  best: Match,
+): boolean {
+  if (focus === undefined || (tokens[focus]?.length ?? 0) < 3) return false;
+  if (matches.some((m) => m.start <= focus && focus < m.end)) return false;
+  return best.start !== focus + 1;
+}
+
+/** How much a match is what the question asks about (see focusOf): 2 head, 1 the word, 0 neither. */
+function focusScore(tokens: readonly string[], focus: number | undefined) {
+  return (m: Match): number => {
+    if (focus === undefined) return 0;
+    if (m.full && m.start === focus + 1 && isModifier(tokens[focus] ?? "")) return 2;
+    return m.start <= focus && focus < m.end ? 1 : 0;
+  };
+}
+
+/**
+ * The word asked about; whole alias > part of one; exact words > inflected; the thread's terms;
+ * longer; closer in spelling; nearer the start.
+ */
+function outranks(
+  a: Match,
+  b: Match,
+  preferred: ReadonlySet<number>,
+  onFocus: (m: Match) => number,
+): boolean {
   const keys = (m: Match) => [
+    onFocus(m),
     m.full ? 1 : 0,
     m.exact ? 1 : 0,
     preferred.has(m.term) ? 1 : 0,

@@ -37,6 +37,16 @@ export function isInflectionOf(word: string, base: string): boolean {
   );
 }
 
+/**
+ * A word that may qualify the next one, which is then what a question asks about: in English any
+ * word ("ETH staking"), in Russian an adjective ("нативный стейкинг", not "стейкинг эфира").
+ */
+export function isModifier(word: string): boolean {
+  return !CYRILLIC.test(word) || ADJECTIVE.test(word);
+}
+
+const ADJECTIVE = /(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю)$/;
+
 /** Function words and question words: never enough, alone, to name a term. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
