@@ -37,13 +37,22 @@ const CUES: readonly (readonly string[])[] = [
  * when the question has no cue or nothing but function words follows it.
  */
 export function focusOf(tokens: readonly string[]): number | undefined {
-  for (let i = 0; i < tokens.length; i++) {
-    const cue = CUES.find((c) => c.every((word, k) => tokens[i + k] === word));
+  // "what EXACTLY is", "что ЖЕ такое": fillers may sit inside a cue.
+  const kept = tokens.flatMap((token, i) => (FILLERS.has(token) ? [] : [i]));
+  const at = (k: number) => tokens[kept[k] ?? -1];
+  for (let i = 0; i < kept.length; i++) {
+    const cue = CUES.find((c) => c.every((word, k) => at(i + k) === word));
     if (cue === undefined) continue;
-    for (let j = i + cue.length; j < tokens.length; j++) {
-      if (!STOPWORDS.has(tokens[j] ?? "")) return j;
+    for (let k = i + cue.length; k < kept.length; k++) {
+      if (!STOPWORDS.has(at(k) ?? "")) return kept[k];
     }
     return undefined;
   }
   return undefined;
 }
+
+const FILLERS: ReadonlySet<string> = new Set(
+  "exactly actually really even then so just вообще же ж все-таки именно собственно конкретно".split(
+    " ",
+  ),
+);

@@ -81,12 +81,12 @@ export function createGlossary(
       seen.add(key);
       const entry: Alias = { term: index, tokens, stems: tokens.map(stem) };
       push(byToken, tokens[0] ?? "", entry);
-      if ((tokens[0] ?? "").length >= 4) push(byStem, entry.stems[0] ?? "", entry);
+      if ((entry.stems[0] ?? "").length >= 4) push(byStem, entry.stems[0] ?? "", entry);
       if (tokens.length < 2) continue;
       for (const token of tokens) {
         if (STOPWORDS.has(token) || token.length < 3) continue;
         add(parts, token, index);
-        if (token.length >= 4) add(partStems, stem(token), index);
+        if (stem(token).length >= 4) add(partStems, stem(token), index);
       }
     }
   });
@@ -138,7 +138,7 @@ export function createGlossary(
       if (STOPWORDS.has(token) || token.length < 3) return;
       if (full.some((m) => m.start <= i && i < m.end)) return;
       const exact = parts.get(token) ?? new Set<number>();
-      const loose = token.length >= 4 ? (partStems.get(stems[i] ?? "") ?? []) : [];
+      const loose = partStems.get(stems[i] ?? "") ?? [];
       for (const term of new Set([...exact, ...loose])) {
         const base = { term, start: i, end: i + 1, full: false, affinity: 0 };
         found.push({ ...base, exact: exact.has(term) });
@@ -180,8 +180,16 @@ export function createGlossary(
 
   function findTerms(text: string): string[] {
     const tokens = words(text);
-    const found = fullMatches(tokens, tokens.map(stem)).toSorted((a, b) => a.start - b.start);
-    return [...new Set(found.map((m) => terms[m.term]?.id ?? ""))];
+    const found = fullMatches(tokens, tokens.map(stem));
+    // Of two terms read from the same words ("liquidations"), keep the closer spelling.
+    const kept = found.filter(
+      (m) =>
+        !found.some(
+          (n) => n.start === m.start && n.end === m.end && outranks(n, m, new Set(), () => 0),
+        ),
+    );
+    const ordered = kept.toSorted((a, b) => a.start - b.start);
+    return [...new Set(ordered.map((m) => terms[m.term]?.id ?? ""))];
   }
 
   return { terms, answerQuestion, findTerms };
@@ -242,7 +250,8 @@ function outranks(
 
 function tokenMatch(q: string, qStem: string, a: string, aStem: string): number {
   if (q === a) return EXACT;
-  if (a.length >= 4 && qStem === aStem) return LOOSE;
+  // Short stems are too common ("за" is the stem of "заём"): those forms are listed as aliases.
+  if (aStem.length >= 4 && qStem === aStem) return LOOSE;
   return isInflectionOf(q, a) ? LOOSE : 0;
 }
 

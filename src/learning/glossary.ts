@@ -96,9 +96,16 @@ export function validateGlossary(
   return located.map(({ term }) => term);
 }
 
-/** Every written form of a term: its names and aliases in both languages. */
+/**
+ * Every written form of a term: its names, each name's parts around a parenthesis
+ * ("Proof of Work (PoW)" -> "Proof of Work", "PoW") and its aliases, in both languages.
+ */
 export function aliasesOf(term: GlossaryTerm): string[] {
-  return LANGS.flatMap((lang) => [term.name[lang], ...term.aliases[lang]]);
+  return LANGS.flatMap((lang) => {
+    const name = term.name[lang];
+    const parts = /^(.+?)\s*\((.+)\)$/.exec(name);
+    return [name, ...(parts ? [parts[1] ?? "", parts[2] ?? ""] : []), ...term.aliases[lang]];
+  });
 }
 
 function failAt(source: string): Fail {
