@@ -2,7 +2,16 @@ import type { Lang } from "../i18n/lang";
 import type { Course } from "./content";
 import { aliasesOf, type GlossaryTerm } from "./glossary";
 import { focusOf } from "./glossary-focus";
-import { createStemmer, isInflectionOf, isModifier, STOPWORDS, words } from "./glossary-text";
+import {
+  commonPrefix,
+  EXACT,
+  focusScore,
+  type Match,
+  missesFocus,
+  outranks,
+  tokenMatch,
+} from "./glossary-rank";
+import { createStemmer, STOPWORDS, words } from "./glossary-text";
 import { createLessonFinder, type LessonLink } from "./lesson-finder";
 
 export type { LessonLink } from "./lesson-finder";
@@ -44,20 +53,6 @@ interface Alias {
   readonly tokens: readonly string[];
   readonly stems: readonly string[];
 }
-
-/** Where a term is named in a text; `full` when a whole alias matched, not one of its words. */
-interface Match {
-  readonly term: number;
-  readonly start: number;
-  readonly end: number;
-  readonly full: boolean;
-  readonly exact: boolean;
-  /** Share of letters in common with the alias, to pick "liquidation" over "liquidity" for "liquidations". */
-  readonly affinity: number;
-}
-
-const EXACT = 2;
-const LOOSE = 1;
 
 /** Builds the glossary's search over validated terms; `courses` name the lessons it points to. */
 export function createGlossary(
@@ -193,72 +188,6 @@ export function createGlossary(
   }
 
   return { terms, answerQuestion, findTerms };
-}
-
-/**
- * "What is a nonce in crypto?" asks about "nonce", not crypto: when the word a question asks about
- * is unknown and the best match does not follow it as its head ("native STAKING"), answering the
- * match would answer another question.
- */
-function missesFocus(
-  tokens: readonly string[],
-  focus: number | undefined,
-  matches: readonly Match[],
-  best: Match,
-): boolean {
-  if (focus === undefined || (tokens[focus]?.length ?? 0) < 3) return false;
-  if (matches.some((m) => m.start <= focus && focus < m.end)) return false;
-  return best.start !== focus + 1;
-}
-
-/** How much a match is what the question asks about (see focusOf): 2 head, 1 the word, 0 neither. */
-function focusScore(tokens: readonly string[], focus: number | undefined) {
-  return (m: Match): number => {
-    if (focus === undefined) return 0;
-    if (m.full && m.start === focus + 1 && isModifier(tokens[focus] ?? "")) return 2;
-    return m.start <= focus && focus < m.end ? 1 : 0;
-  };
-}
-
-/**
- * The word asked about; whole alias > part of one; exact words > inflected; the thread's terms;
- * longer; closer in spelling; nearer the start.
- */
-function outranks(
-  a: Match,
-  b: Match,
-  preferred: ReadonlySet<number>,
-  onFocus: (m: Match) => number,
-): boolean {
-  const keys = (m: Match) => [
-    onFocus(m),
-    m.full ? 1 : 0,
-    m.exact ? 1 : 0,
-    preferred.has(m.term) ? 1 : 0,
-    m.end - m.start,
-    m.affinity,
-    -m.start,
-    -m.term,
-  ];
-  const ka = keys(a);
-  const kb = keys(b);
-  for (let i = 0; i < ka.length; i++) {
-    if ((ka[i] ?? 0) !== (kb[i] ?? 0)) return (ka[i] ?? 0) > (kb[i] ?? 0);
-  }
-  return false;
-}
-
-function tokenMatch(q: string, qStem: string, a: string, aStem: string): number {
-  if (q === a) return EXACT;
-  // Short stems are too common ("за" is the stem of "заём"): those forms are listed as aliases.
-  if (aStem.length >= 4 && qStem === aStem) return LOOSE;
-  return isInflectionOf(q, a) ? LOOSE : 0;
-}
-
-function commonPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
