@@ -159,7 +159,9 @@ export function createGlossary(
       undefined,
     );
     if (best === undefined || missesFocus(tokens, focus, all, best)) {
-      return { kind: "unknown", closestLessons: lessons.closest(tokens, lang) };
+      // Terms named around the unknown word ("sharding in ETHEREUM") point at their lessons.
+      const hints = all.flatMap((m) => terms[m.term]?.lesson ?? []);
+      return { kind: "unknown", closestLessons: lessons.closest(tokens, lang, hints) };
     }
     const term = terms[best.term] as GlossaryTerm;
     const related = term.related.flatMap((id) => {

@@ -15,7 +15,8 @@ const MAX_LESSONS = 3;
 
 /**
  * Finds the lessons nearest to a question by the words they share (title words count triple,
- * rarer words more). A question that shares nothing gets the first course's first lessons.
+ * rarer words more), after the lessons of `hints`. A question that shares nothing gets the first
+ * course's first lessons.
  */
 export function createLessonFinder(courses: readonly Course[], stem: (word: string) => string) {
   const docs = courses.flatMap((course) =>
@@ -36,7 +37,11 @@ export function createLessonFinder(courses: readonly Course[], stem: (word: stri
   const df = new Map<string, number>();
   for (const doc of docs) for (const s of doc.weights.keys()) df.set(s, (df.get(s) ?? 0) + 1);
 
-  function closest(questionWords: readonly string[], lang: Lang): LessonLink[] {
+  function closest(
+    questionWords: readonly string[],
+    lang: Lang,
+    hints: readonly LessonRef[] = [],
+  ): LessonLink[] {
     const asked = new Set(contentStems(questionWords, stem));
     const scored = docs
       .map((doc, order) => {
@@ -49,7 +54,9 @@ export function createLessonFinder(courses: readonly Course[], stem: (word: stri
       })
       .filter((d) => d.score > 0)
       .sort((a, b) => b.score - a.score || a.order - b.order);
-    const picked = scored.length > 0 ? scored.map((d) => d.doc) : starters();
+    const hinted = hints.flatMap((ref) => docs.filter((d) => isRef(d, ref)));
+    const ranked = [...new Set([...hinted, ...scored.map((d) => d.doc)])];
+    const picked = ranked.length > 0 ? ranked : starters();
     return picked.slice(0, MAX_LESSONS).map(({ course, lesson }) => ({
       course: course.id,
       lesson: lesson.id,
@@ -63,11 +70,15 @@ export function createLessonFinder(courses: readonly Course[], stem: (word: stri
   }
 
   function link(ref: LessonRef, lang: Lang): LessonLink | undefined {
-    const doc = docs.find((d) => d.course.id === ref.course && d.lesson.id === ref.lesson);
+    const doc = docs.find((d) => isRef(d, ref));
     return doc && { course: ref.course, lesson: ref.lesson, title: doc.lesson.title[lang] };
   }
 
   return { closest, link };
+}
+
+function isRef(doc: { course: Course; lesson: { id: string } }, ref: LessonRef): boolean {
+  return doc.course.id === ref.course && doc.lesson.id === ref.lesson;
 }
 
 function contentStems(tokens: readonly string[], stem: (word: string) => string): string[] {
