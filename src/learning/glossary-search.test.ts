@@ -2,7 +2,7 @@ import { describe, expect, it } from "bun:test";
 import { loadCourses } from "./course-data";
 import { aliasesOf } from "./glossary";
 import { loadGlossary } from "./glossary-data";
-import { createGlossary } from "./glossary-search";
+import { createGlossary, type TermAnswer } from "./glossary-search";
 
 const courses = loadCourses();
 const glossary = createGlossary(loadGlossary(courses), courses);
@@ -136,6 +136,12 @@ describe("answerQuestion", () => {
       lesson: "gas",
       title: "Gas and fees",
     });
+  });
+
+  it("explains a term by id the same way, and nothing for an unknown id", () => {
+    const asked: unknown = glossary.answerQuestion("что такое стейкинг?", "ru");
+    expect(glossary.explain("staking", "ru")).toEqual(asked as TermAnswer);
+    expect(glossary.explain("no-such-term", "en")).toBeUndefined();
   });
 
   it("leaves out the lesson of a term no lesson teaches", () => {

@@ -22,16 +22,19 @@ export interface NamedTerm {
   readonly name: string;
 }
 
+/** A term explained: "Name — definition" in the answer's language, related terms, its lesson. */
+export interface TermAnswer {
+  readonly kind: "term";
+  readonly term: GlossaryTerm;
+  /** "Name — definition", plain text in the answer's language. */
+  readonly text: string;
+  readonly related: readonly NamedTerm[];
+  readonly lesson?: LessonLink;
+}
+
 /** What the glossary says to a question: a term it explains, or the lessons closest to it. */
 export type GlossaryAnswer =
-  | {
-      readonly kind: "term";
-      readonly term: GlossaryTerm;
-      /** "Name — definition", plain text in the answer's language. */
-      readonly text: string;
-      readonly related: readonly NamedTerm[];
-      readonly lesson?: LessonLink;
-    }
+  | TermAnswer
   | { readonly kind: "unknown"; readonly closestLessons: readonly LessonLink[] };
 
 export interface AnswerOptions {
@@ -44,6 +47,8 @@ export interface Glossary {
   readonly terms: readonly GlossaryTerm[];
   /** The term a question (ru or en, in any shape) asks about, answered in `lang`. */
   answerQuestion(question: string, lang: Lang, opts?: AnswerOptions): GlossaryAnswer;
+  /** One term by id (a "related term" button), or undefined for an id the glossary lacks. */
+  explain(id: string, lang: Lang): TermAnswer | undefined;
   /** Ids of the terms a text mentions (whole names or aliases only), in order of first mention. */
   findTerms(text: string): string[];
 }
@@ -163,7 +168,16 @@ export function createGlossary(
       const hints = all.flatMap((m) => terms[m.term]?.lesson ?? []);
       return { kind: "unknown", closestLessons: lessons.closest(tokens, lang, hints) };
     }
-    const term = terms[best.term] as GlossaryTerm;
+    return explainAt(best.term, lang);
+  }
+
+  function explain(id: string, lang: Lang): TermAnswer | undefined {
+    const index = ids.get(id);
+    return index === undefined ? undefined : explainAt(index, lang);
+  }
+
+  function explainAt(index: number, lang: Lang): TermAnswer {
+    const term = terms[index] as GlossaryTerm;
     const related = term.related.flatMap((id) => {
       const other = terms[ids.get(id) ?? -1];
       return other === undefined ? [] : [{ id, name: other.name[lang] }];
@@ -189,7 +203,7 @@ export function createGlossary(
     return [...new Set(ordered.map((m) => terms[m.term]?.id ?? ""))];
   }
 
-  return { terms, answerQuestion, findTerms };
+  return { terms, answerQuestion, explain, findTerms };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
