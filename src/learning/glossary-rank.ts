@@ -41,7 +41,17 @@ export function focusScore(tokens: readonly string[], focus: number | undefined)
 }
 
 /**
- * The word asked about; whole alias > part of one; exact words > inflected; the thread's terms;
+ * Whether `m` is the head of a compound whose modifier another match names: "ethereum FEES",
+ * "нативный СТЕЙКИНГ" (but not "стейкинг ЭФИРА", where the head comes first).
+ */
+export function headOf(tokens: readonly string[], matches: readonly Match[]) {
+  return (m: Match): boolean =>
+    m.full &&
+    matches.some((n) => n.full && n.end === m.start && isModifier(tokens[n.end - 1] ?? ""));
+}
+
+/**
+ * The word asked about; whole alias > part of one; the head of a compound; exact words > inflected; the thread's terms;
  * longer; closer in spelling; nearer the start.
  */
 export function outranks(
@@ -49,10 +59,12 @@ export function outranks(
   b: Match,
   preferred: ReadonlySet<number>,
   onFocus: (m: Match) => number,
+  isHead: (m: Match) => boolean = () => false,
 ): boolean {
   const keys = (m: Match) => [
     onFocus(m),
     m.full ? 1 : 0,
+    isHead(m) ? 1 : 0,
     m.exact ? 1 : 0,
     preferred.has(m.term) ? 1 : 0,
     m.end - m.start,

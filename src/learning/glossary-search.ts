@@ -6,6 +6,7 @@ import {
   commonPrefix,
   EXACT,
   focusScore,
+  headOf,
   type Match,
   missesFocus,
   outranks,
@@ -159,8 +160,10 @@ export function createGlossary(
       }),
     );
     const focus = focusOf(tokens);
+    const onFocus = focusScore(tokens, focus);
+    const isHead = headOf(tokens, full);
     const best = all.reduce<Match | undefined>(
-      (a, b) => (a === undefined || outranks(b, a, preferred, focusScore(tokens, focus)) ? b : a),
+      (a, b) => (a === undefined || outranks(b, a, preferred, onFocus, isHead) ? b : a),
       undefined,
     );
     if (best === undefined || missesFocus(tokens, focus, all, best)) {

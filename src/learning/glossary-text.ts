@@ -53,9 +53,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "a an the of to in on for and or is are was be it its this that what whats which who how why " +
     "does do did mean means meaning s explain tell me about can could you your my i we with by as at " +
     "from vs versus difference between work works working use used there their than then so " +
+    "when if it point purpose idea role " +
     "и в во на с со к ко о об от до по за из у а но или что чем чём это этот эта эти такое такой " +
     "такая такие как зачем почему кто где когда ли же бы не ни нужна нужен нужно нужны значит " +
     "означает объясни объясните расскажи расскажите мне про для при под над между работает работают " +
-    "простыми словами разница чем отличается отличаются"
+    "простыми словами разница чем отличается отличаются смысл суть цель роль если когда"
   ).split(" "),
 );
