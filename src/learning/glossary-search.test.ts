@@ -288,9 +288,14 @@ positions topped $400M in 24 hours. #Bitcoin #ETF
       "pectra",
       "phishing",
       "airdrop",
-      "signature",
       "approval",
     ]);
+  });
+
+  it("does not read everyday words of a crypto headline as terms", () => {
+    // "approved" is not a token approval; "signed" is not a transaction signature.
+    const post = "The SEC approved the spot ether ETF; the president signed the stablecoin bill.";
+    expect(glossary.findTerms(post)).toEqual(["sec", "spot-etf", "stablecoin"]);
   });
 
   it("finds nothing in a text about something else", () => {
