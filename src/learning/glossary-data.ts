@@ -5,6 +5,7 @@ import ethereum from "../../data/glossary/03-ethereum.json";
 import defi from "../../data/glossary/04-defi.json";
 import markets from "../../data/glossary/05-markets.json";
 import regulation from "../../data/glossary/06-regulation.json";
+import more from "../../data/glossary/07-more.json";
 import type { Course } from "./content";
 import { type GlossaryTerm, validateGlossary } from "./glossary";
 
@@ -15,6 +16,7 @@ const FILES: ReadonlyArray<readonly [name: string, data: unknown]> = [
   ["04-defi.json", defi],
   ["05-markets.json", markets],
   ["06-regulation.json", regulation],
+  ["07-more.json", more],
 ];
 
 /**

@@ -16,7 +16,7 @@ export const EXACT = 2;
 export const LOOSE = 1;
 
 /**
- * "What is a nonce in crypto?" asks about "nonce", not crypto: when the word a question asks about
+ * "What is a merkle tree in crypto?" asks about "merkle", not crypto: when the word a question asks about
  * is unknown and the best match does not follow it as its head ("native STAKING"), answering the
  * match would answer another question.
  */
