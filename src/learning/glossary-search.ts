@@ -73,6 +73,7 @@ export function createGlossary(
   const ids = new Map(terms.map((t, i) => [t.id, i]));
   const lessons = createLessonFinder(courses, stem);
 
+  let longest = 1;
   terms.forEach((term, index) => {
     const seen = new Set<string>();
     for (const alias of aliasesOf(term)) {
@@ -81,6 +82,7 @@ export function createGlossary(
       if (seen.has(key)) continue;
       seen.add(key);
       const entry: Alias = { term: index, tokens, stems: tokens.map(stem) };
+      longest = Math.max(longest, tokens.length);
       push(byToken, tokens[0] ?? "", entry);
       if ((entry.stems[0] ?? "").length >= 4) push(byStem, entry.stems[0] ?? "", entry);
       if (tokens.length < 2) continue;
@@ -116,12 +118,15 @@ export function createGlossary(
       }
     });
     // "spot ETF" hides the "spot" and "ETF" inside it.
-    return found.filter(
-      (m) =>
-        !found.some(
-          (n) => n.start <= m.start && n.end >= m.end && n.end - n.start > m.end - m.start,
-        ),
-    );
+    const furthest = new Map<number, number>();
+    for (const m of found) furthest.set(m.start, Math.max(furthest.get(m.start) ?? 0, m.end));
+    return found.filter((m) => {
+      for (let start = m.start; start > m.start - longest; start--) {
+        const end = furthest.get(start) ?? -1;
+        if (end >= m.end && end - start > m.end - m.start) return false;
+      }
+      return true;
+    });
   }
 
   function candidates(token: string, tokenStem: string): Set<Alias> {
@@ -196,13 +201,13 @@ export function createGlossary(
     const tokens = words(text);
     const found = fullMatches(tokens, tokens.map(stem));
     // Of two terms read from the same words ("liquidations"), keep the closer spelling.
-    const kept = found.filter(
-      (m) =>
-        !found.some(
-          (n) => n.start === m.start && n.end === m.end && outranks(n, m, new Set(), () => 0),
-        ),
-    );
-    const ordered = kept.toSorted((a, b) => a.start - b.start);
+    const best = new Map<string, Match>();
+    for (const m of found) {
+      const span = `${m.start}:${m.end}`;
+      const other = best.get(span);
+      if (other === undefined || outranks(m, other, new Set(), () => 0)) best.set(span, m);
+    }
+    const ordered = [...best.values()].sort((a, b) => a.start - b.start || a.term - b.term);
     return [...new Set(ordered.map((m) => terms[m.term]?.id ?? ""))];
   }
 
