@@ -233,6 +233,16 @@ describe("answerQuestion", () => {
     expect(idOf("что там с ETF и SEC?", ["sec", "spot-etf"])).toBe("sec");
   });
 
+  it("suggests the thread's lessons first when a follow-up names no term", () => {
+    const answer = glossary.answerQuestion("and what does that mean for me?", "en", {
+      preferTerms: ["spot-etf", "sec"],
+    });
+    expect(answer.kind === "unknown" && answer.closestLessons.map((l) => l.lesson)).toEqual([
+      "etfs",
+      "regulation-macro",
+    ]);
+  });
+
   it("does not let the thread's terms override what the question plainly names", () => {
     expect(idOf("what does spot mean?", ["spot-etf", "etf"])).toBe("spot-market");
     expect(idOf("what does liquidity mean?", ["liquidation"])).toBe("liquidity");

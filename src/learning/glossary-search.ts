@@ -172,8 +172,10 @@ export function createGlossary(
       undefined,
     );
     if (best === undefined || missesFocus(tokens, focus, all, best)) {
-      // Terms named around the unknown word ("sharding in ETHEREUM") point at their lessons.
-      const hints = all.flatMap((m) => terms[m.term]?.lesson ?? []);
+      // Terms named around the unknown word ("merkle tree in BITCOIN"), then the thread's terms,
+      // point at their lessons.
+      const named = [...all.map((m) => m.term), ...preferred];
+      const hints = named.flatMap((i) => terms[i]?.lesson ?? []);
       return { kind: "unknown", closestLessons: lessons.closest(tokens, lang, hints) };
     }
     return explainAt(best.term, lang);
