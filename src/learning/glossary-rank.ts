@@ -31,6 +31,16 @@ export function missesFocus(
   return best.start !== focus + 1;
 }
 
+/**
+ * One word shared by the names of more than three terms ("what is a market?": market cap, market
+ * order, market maker, bull market…) says too little to pick one, unless the thread names it.
+ */
+export function tooVague(best: Match, matches: readonly Match[], preferred: ReadonlySet<number>) {
+  if (best.full || preferred.has(best.term)) return false;
+  const rivals = matches.filter((m) => !m.full && m.start === best.start && m.exact === best.exact);
+  return new Set(rivals.map((m) => m.term)).size > 3;
+}
+
 /** How much a match is what the question asks about (see focusOf): 2 head, 1 the word, 0 neither. */
 export function focusScore(tokens: readonly string[], focus: number | undefined) {
   return (m: Match): number => {

@@ -224,6 +224,24 @@ describe("answerQuestion", () => {
     });
   });
 
+  it("reads a misspelt word as the term it is one or two letters away from", () => {
+    expect(idOf("что такое стейкин?")).toBe("staking");
+    expect(idOf("what is stakng")).toBe("staking");
+    expect(idOf("что такое ликвидцаия")).toBe("liquidation");
+    expect(idOf("халвнг?")).toBe("halving");
+    expect(idOf("what is a blokchain")).toBe("blockchain");
+    // Short words and other first letters are not guessed at: "стейт" is not "стейк".
+    expect(idOf("что такое стейт-ченнел в эфириуме?")).toBe("unknown");
+    expect(idOf("what is polkadot")).toBe("unknown");
+  });
+
+  it("does not pick one of many terms that merely share a word", () => {
+    expect(idOf("what is a market?")).toBe("unknown");
+    expect(idOf("what is proof?")).toBe("unknown");
+    expect(idOf("what is proof?", ["proof-of-reserves"])).toBe("proof-of-reserves");
+    expect(idOf("what is a seed?")).toBe("seed-phrase");
+  });
+
   it("puts the thread's terms first when a question could mean several", () => {
     expect(idOf("what is a pool?", ["liquidity-pool"])).toBe("liquidity-pool");
     expect(idOf("what is a pool?", ["mining-pool"])).toBe("mining-pool");

@@ -11,8 +11,10 @@ import {
   missesFocus,
   outranks,
   tokenMatch,
+  tooVague,
 } from "./glossary-rank";
 import { createStemmer, STOPWORDS, words } from "./glossary-text";
+import { createTypoFinder, misspelt } from "./glossary-typos";
 import { createLessonFinder, type LessonLink } from "./lesson-finder";
 
 export type { LessonLink } from "./lesson-finder";
@@ -72,6 +74,7 @@ export function createGlossary(
   const partStems = new Map<string, Set<number>>();
   const ids = new Map(terms.map((t, i) => [t.id, i]));
   const lessons = createLessonFinder(courses, stem);
+  const singleWords: (readonly [string, number])[] = [];
 
   let longest = 1;
   terms.forEach((term, index) => {
@@ -83,6 +86,7 @@ export function createGlossary(
       seen.add(key);
       const entry: Alias = { term: index, tokens, stems: tokens.map(stem) };
       longest = Math.max(longest, tokens.length);
+      if (tokens.length === 1) singleWords.push([key, index]);
       push(byToken, tokens[0] ?? "", entry);
       if ((entry.stems[0] ?? "").length >= 4) push(byStem, entry.stems[0] ?? "", entry);
       if (tokens.length < 2) continue;
@@ -93,6 +97,8 @@ export function createGlossary(
       }
     }
   });
+
+  const typos = createTypoFinder(singleWords);
 
   function fullMatches(tokens: readonly string[], stems: readonly string[]): Match[] {
     const found: Match[] = [];
@@ -171,7 +177,13 @@ export function createGlossary(
       (a, b) => (a === undefined || outranks(b, a, preferred, onFocus, isHead) ? b : a),
       undefined,
     );
-    if (best === undefined || missesFocus(tokens, focus, all, best)) {
+    if (
+      best === undefined ||
+      missesFocus(tokens, focus, all, best) ||
+      tooVague(best, all, preferred)
+    ) {
+      const guess = misspelt(tokens, focus, all, (word) => typos(word, preferred));
+      if (guess !== undefined) return explainAt(guess, lang);
       // Terms named around the unknown word ("merkle tree in BITCOIN"), then the thread's terms,
       // point at their lessons.
       const named = [...all.map((m) => m.term), ...preferred];
