@@ -500,8 +500,9 @@ export const EVENTS: Readonly<
           "торги (?:\\p{L}+ )?откроются",
         ),
       ),
+      // "Trading starts" is as true of a new ETF or a launch as of a listing: a hint, not a topic.
       s(
-        2,
+        1,
         ci(
           "(?:open|opens|starts?|begins?) trading",
           "trading (?:will )?(?:open|opens|begin|begins|starts?)",
