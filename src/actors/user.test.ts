@@ -316,7 +316,7 @@ describe("user actor: learning", () => {
     await act(s, 1, { kind: "quiz", courseId: "demo", lessonId: "l1" });
     const press = (courseId: string, lessonId: string, questionId: string, attempt = 1) =>
       ({ kind: "answer", courseId, lessonId, questionId, attempt }) as const;
-    const forged: [LearnAction, string][] = [
+    const forged: [LearnAction, "stale" | "gone"][] = [
       [{ kind: "course", courseId: "nope" }, "stale"],
       [{ kind: "page", courseId: "demo", lessonId: "l1", page: 2 }, "stale"],
       [{ kind: "page", courseId: "demo", lessonId: "nope", page: 0 }, "stale"],

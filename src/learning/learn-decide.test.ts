@@ -60,7 +60,7 @@ describe("decideLearn", () => {
   it("opens an unlocked lesson page and saves where the learner reads", () => {
     const d = decideLearn(courses, learner(), page(0), NOW);
     expect(d.reply).toMatchObject({ ok: true, view: { kind: "page", page: 0 } });
-    const session = { kind: "reading", courseId: course.id, lessonId: lesson.id, page: 0 };
+    const session = { kind: "reading", courseId: course.id, lessonId: lesson.id, page: 0 } as const;
     expect(d.next.session).toEqual(session);
     expect(d.writes).toEqual([
       { type: "saveLearning", userId: 7, data: expect.any(String), at: NOW },

@@ -77,7 +77,7 @@ describe("quiz session", () => {
 
   it("refuses answers without a running attempt of that lesson as gone", () => {
     const reading: LearnSession = { kind: "reading", courseId: "c", lessonId: "l1", page: 0 };
-    const gone = { ok: false, reason: "gone" };
+    const gone = { ok: false, reason: "gone" } as const;
     expect(answerQuestion(undefined, lesson, press("q1", 1))).toEqual(gone);
     expect(answerQuestion(reading, lesson, press("q1", 1))).toEqual(gone);
     expect(answerQuestion(start("c", "l2"), lesson, press("q1", 1, { lessonId: "l2" }))).toEqual(
@@ -89,7 +89,7 @@ describe("quiz session", () => {
   });
 
   it("refuses a position the question does not have and a skipped-ahead question", () => {
-    const stale = { ok: false, reason: "stale" };
+    const stale = { ok: false, reason: "stale" } as const;
     expect(answerQuestion(start(), lesson, press("q1", 3))).toEqual(stale);
     expect(answerQuestion(start(), lesson, press("q1", -1))).toEqual(stale);
     expect(answerQuestion(start(), lesson, press("q2", 1))).toEqual(stale);

@@ -123,7 +123,8 @@ export function renderReview(
   if (current < pages.length - 1) {
     keyboard.text(ctx.t("learn.review_more"), review(course, lesson, attempt, current + 1));
   }
-  keyboard.row().text(ctx.t("learn.retry"), quiz(course, lesson)).row();
+  if (pages.length > 1) keyboard.row();
+  keyboard.text(ctx.t("learn.retry"), quiz(course, lesson)).row();
   keyboard.text(ctx.t("learn.to_lessons"), toCourse(course));
   return { text: [head, ...body].join("\n\n"), keyboard };
 }
