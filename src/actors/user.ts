@@ -27,6 +27,7 @@ import {
   type LearnReply,
   type QuestsReply,
 } from "../learning/learn-decide";
+import { decodePlace } from "../learning/learn-place";
 import {
   type Decision,
   freshLearner,
@@ -35,7 +36,6 @@ import {
   UNAVAILABLE,
   type Unavailable,
 } from "../learning/learner";
-import { decodePlace } from "../learning/learn-place";
 import { progressKey } from "../learning/progress";
 import { withQuestsOf } from "../learning/reward";
 import type { Logger } from "../logger";
