@@ -474,9 +474,34 @@ describe("user actor: learning", () => {
     expect(board.board.week.me?.rank).toBe(2);
   });
 
-  it("erases learning progress with the user's data", async () => {
+  it("carries on a lesson and a quiz across a restart of the runtime", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rvx-"));
+    dirs.push(dir);
+    const path = join(dir, "rvx.db");
+    const env = { FLOOD_INTERVAL_MS: "0" };
+    const first = testRuntime({ path, courses: [demo], env });
+    await act(first, 1, { kind: "page", courseId: "demo", lessonId: "l1", page: 1 });
+    await first.runtime.stop();
+    // Reading reached the last page before the restart: starting the quiz now reads the lesson.
+    const second = testRuntime({ path, courses: [demo], env });
+    const started = await act(second, 1, { kind: "quiz", courseId: "demo", lessonId: "l1" });
+    expect(started).toMatchObject({ ok: true, reward: { streakExtended: 1 } });
+    await answer(second, 1, "l1", "q1", 1);
+    await second.runtime.stop();
+    const third = setup({ path, courses: [demo], env });
+    await answer(third, 1, "l1", "q2", 1);
+    expect(await answer(third, 1, "l1", "q3", 0)).toMatchObject({
+      ok: true,
+      view: { kind: "result", attempt: 1, answers: [1, 1, 0], score: 2 },
+    });
+  });
+
+  it("erases learning progress and the place in a quiz with the user's data", async () => {
     const s = learningSetup();
     await takeLesson(s, 1, "l1", [1, 1, 1]);
+    await act(s, 1, { kind: "quiz", courseId: "demo", lessonId: "l1" });
+    await answer(s, 1, "l1", "q1", 1);
+    expect(s.db.query("SELECT COUNT(*) AS n FROM learn_sessions").get()).toEqual({ n: 1 });
     const pending = await s.runtime.users.ask<{ ok: true; token: string }>(
       1,
       (replyTo): UserMsg => ({ type: "requestDelete", replyTo }),
@@ -493,6 +518,9 @@ describe("user actor: learning", () => {
     });
     const rows = s.db.query("SELECT COUNT(*) AS n FROM lesson_progress").get();
     expect(rows).toEqual({ n: 0 });
+    expect(s.db.query("SELECT COUNT(*) AS n FROM learn_sessions").get()).toEqual({ n: 0 });
+    // The quiz is gone with it: its buttons no longer answer.
+    expect(await answer(s, 1, "l1", "q2", 1)).toEqual({ ok: false, reason: "gone" });
     expect(await profile(s, 1)).toMatchObject({ xp: 0, streak: 0 });
   });
 });
