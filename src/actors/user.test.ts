@@ -193,14 +193,35 @@ const demo: Course = {
 };
 const DAY = 86_400_000;
 
-const act = (s: Setup, userId: number, action: LearnAction) =>
-  s.runtime.users.ask<LearnReply>(
+/** The last question each user was shown: its attempt and option order. */
+const shownQuestion = new Map<number, { attempt: number; order: readonly number[] }>();
+
+async function act(s: Setup, userId: number, action: LearnAction) {
+  const reply = await s.runtime.users.ask<LearnReply>(
     userId,
     (replyTo): UserMsg => ({ type: "learnAction", action, replyTo }),
     5000,
   );
-const answer = (s: Setup, userId: number, lessonId: string, questionId: string, option: number) =>
-  act(s, userId, { kind: "answer", courseId: "demo", lessonId, questionId, option });
+  if (reply.ok && reply.view.kind === "question") shownQuestion.set(userId, reply.view);
+  return reply;
+}
+
+/**
+ * Presses the button of content option `option` on the question last shown to the user, as a
+ * user would: found by its position on screen (an option the question lacks is sent as is).
+ */
+const answer = (s: Setup, userId: number, lessonId: string, questionId: string, option: number) => {
+  const shown = shownQuestion.get(userId);
+  const position = shown?.order.indexOf(option) ?? -1;
+  return act(s, userId, {
+    kind: "answer",
+    courseId: "demo",
+    lessonId,
+    questionId,
+    attempt: shown?.attempt ?? 1,
+    shown: position >= 0 ? position : option,
+  });
+};
 const quests = (s: Setup, userId: number) =>
   s.runtime.users.ask<QuestsReply>(
     userId,
@@ -287,25 +308,29 @@ describe("user actor: learning", () => {
     await answer(s, 1, "l1", "q2", 1);
     const done = await answer(s, 1, "l1", "q3", 1);
     expect(done).toMatchObject({ view: { answers: [1, 1, 1] } });
-    expect(await answer(s, 1, "l1", "q3", 1)).toEqual({ ok: false, reason: "stale" });
+    expect(await answer(s, 1, "l1", "q3", 1)).toEqual({ ok: false, reason: "finished" });
   });
 
   it("answers forged actions as stale or locked and changes nothing", async () => {
     const s = learningSetup();
     await act(s, 1, { kind: "quiz", courseId: "demo", lessonId: "l1" });
-    const forged: LearnAction[] = [
-      { kind: "course", courseId: "nope" },
-      { kind: "page", courseId: "demo", lessonId: "l1", page: 2 },
-      { kind: "page", courseId: "demo", lessonId: "nope", page: 0 },
-      { kind: "answer", courseId: "demo", lessonId: "l1", questionId: "q1", option: 3 },
-      { kind: "answer", courseId: "demo", lessonId: "l1", questionId: "q2", option: 1 },
-      { kind: "answer", courseId: "demo", lessonId: "l2", questionId: "q1", option: 1 },
-      { kind: "answer", courseId: "nope", lessonId: "l1", questionId: "q1", option: 1 },
+    const press = (courseId: string, lessonId: string, questionId: string, attempt = 1) =>
+      ({ kind: "answer", courseId, lessonId, questionId, attempt }) as const;
+    const forged: [LearnAction, "stale" | "gone"][] = [
+      [{ kind: "course", courseId: "nope" }, "stale"],
+      [{ kind: "page", courseId: "demo", lessonId: "l1", page: 2 }, "stale"],
+      [{ kind: "page", courseId: "demo", lessonId: "nope", page: 0 }, "stale"],
+      [{ ...press("demo", "l1", "q1"), shown: 3 }, "stale"],
+      [{ ...press("demo", "l1", "q2"), shown: 1 }, "stale"],
+      [{ ...press("demo", "l1", "q1", 2), shown: 1 }, "gone"],
+      [{ ...press("demo", "l2", "q1"), shown: 1 }, "gone"],
+      [{ ...press("nope", "l1", "q1"), shown: 1 }, "stale"],
+      [{ kind: "review", courseId: "demo", lessonId: "l1", attempt: 1, page: 0 }, "gone"],
     ];
-    for (const action of forged) {
+    for (const [action, reason] of forged) {
       expect({ action, reply: await act(s, 1, action) }).toEqual({
         action,
-        reply: { ok: false, reason: "stale" },
+        reply: { ok: false, reason },
       });
     }
     expect(await act(s, 1, { kind: "quiz", courseId: "demo", lessonId: "l3" })).toEqual({
@@ -314,15 +339,38 @@ describe("user actor: learning", () => {
     });
     // The quiz in progress is untouched: its first question still takes an answer.
     expect(await answer(s, 1, "l1", "q1", 1)).toMatchObject({ ok: true, view: { index: 1 } });
-    expect(userXp(s, 1)).toBeUndefined();
+    // Starting the quiz saved the user's row and place; nothing forged earned anything.
+    expect(userXp(s, 1)).toBe(0);
   });
 
-  it("forgets a quiz in progress when the actor is passivated", async () => {
+  it("carries on a quiz in progress after the actor is passivated between two answers", async () => {
     const s = learningSetup({ USER_IDLE_MS: "60000" });
     await act(s, 1, { kind: "quiz", courseId: "demo", lessonId: "l1" });
+    const first = await answer(s, 1, "l1", "q1", 1);
+    expect(first).toMatchObject({ ok: true, feedback: "right", view: { index: 1 } });
     s.clock.advance(60_000);
     expect(s.runtime.users.size).toBe(0);
-    expect(await answer(s, 1, "l1", "q1", 1)).toEqual({ ok: false, reason: "stale" });
+    // The revived actor maps the press through the order it was shown in, and keeps answer 1.
+    expect(await answer(s, 1, "l1", "q2", 0)).toMatchObject({ ok: true, feedback: "wrong" });
+    expect(await answer(s, 1, "l1", "q3", 1)).toMatchObject({
+      ok: true,
+      view: { kind: "result", answers: [1, 0, 1], score: 2 },
+    });
+    // Its buttons answer that the quiz is over, and its review shows the one mistake.
+    expect(await answer(s, 1, "l1", "q3", 1)).toEqual({ ok: false, reason: "finished" });
+    s.clock.advance(60_000);
+    expect(s.runtime.users.size).toBe(0);
+    const review = await act(s, 1, {
+      kind: "review",
+      courseId: "demo",
+      lessonId: "l1",
+      attempt: 1,
+      page: 0,
+    });
+    expect(review).toMatchObject({
+      ok: true,
+      view: { kind: "review", mistakes: [{ index: 1, chosen: 0, question: { id: "q2" } }] },
+    });
   });
 
   it("pays a retried quiz only for improvement", async () => {
@@ -426,9 +474,34 @@ describe("user actor: learning", () => {
     expect(board.board.week.me?.rank).toBe(2);
   });
 
-  it("erases learning progress with the user's data", async () => {
+  it("carries on a lesson and a quiz across a restart of the runtime", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rvx-"));
+    dirs.push(dir);
+    const path = join(dir, "rvx.db");
+    const env = { FLOOD_INTERVAL_MS: "0" };
+    const first = testRuntime({ path, courses: [demo], env });
+    await act(first, 1, { kind: "page", courseId: "demo", lessonId: "l1", page: 1 });
+    await first.runtime.stop();
+    // Reading reached the last page before the restart: starting the quiz now reads the lesson.
+    const second = testRuntime({ path, courses: [demo], env });
+    const started = await act(second, 1, { kind: "quiz", courseId: "demo", lessonId: "l1" });
+    expect(started).toMatchObject({ ok: true, reward: { streakExtended: 1 } });
+    await answer(second, 1, "l1", "q1", 1);
+    await second.runtime.stop();
+    const third = setup({ path, courses: [demo], env });
+    await answer(third, 1, "l1", "q2", 1);
+    expect(await answer(third, 1, "l1", "q3", 0)).toMatchObject({
+      ok: true,
+      view: { kind: "result", attempt: 1, answers: [1, 1, 0], score: 2 },
+    });
+  });
+
+  it("erases learning progress and the place in a quiz with the user's data", async () => {
     const s = learningSetup();
     await takeLesson(s, 1, "l1", [1, 1, 1]);
+    await act(s, 1, { kind: "quiz", courseId: "demo", lessonId: "l1" });
+    await answer(s, 1, "l1", "q1", 1);
+    expect(s.db.query("SELECT COUNT(*) AS n FROM learn_sessions").get()).toEqual({ n: 1 });
     const pending = await s.runtime.users.ask<{ ok: true; token: string }>(
       1,
       (replyTo): UserMsg => ({ type: "requestDelete", replyTo }),
@@ -445,6 +518,9 @@ describe("user actor: learning", () => {
     });
     const rows = s.db.query("SELECT COUNT(*) AS n FROM lesson_progress").get();
     expect(rows).toEqual({ n: 0 });
+    expect(s.db.query("SELECT COUNT(*) AS n FROM learn_sessions").get()).toEqual({ n: 0 });
+    // The quiz is gone with it: its buttons no longer answer.
+    expect(await answer(s, 1, "l1", "q2", 1)).toEqual({ ok: false, reason: "gone" });
     expect(await profile(s, 1)).toMatchObject({ xp: 0, streak: 0 });
   });
 });

@@ -27,6 +27,7 @@ import {
   type LearnReply,
   type QuestsReply,
 } from "../learning/learn-decide";
+import { decodePlace } from "../learning/learn-place";
 import {
   type Decision,
   freshLearner,
@@ -107,7 +108,7 @@ export const userActorName = (userId: number): string => `u${userId}`;
  * user's id is in its state), so an actor costs little more than its state. The rules are pure
  * (src/learning/, src/news/explain-rules.ts); this file only interprets their decisions: commit
  * the writes through the DB-writer, then reply, or reply `unavailable` and keep the old state.
- * State is loaded from SQLite at spawn (and after a crash).
+ * State is loaded from SQLite at spawn (and after a crash), the place in a lesson or quiz too.
  */
 export function createUserBehaviour(deps: UserDeps) {
   const log = deps.logger.child({ actor: "user" });
@@ -133,7 +134,8 @@ export function createUserBehaviour(deps: UserDeps) {
               { bestScore: r.bestScore, completed: r.completed },
             ]),
           );
-    return { ...row, persisted: true, progress };
+    const place = decodePlace(deps.reads.learning(userId), deps.courses);
+    return { ...row, persisted: true, progress, ...place };
   };
 
   const withQuests = (state: Learner, now: number) =>

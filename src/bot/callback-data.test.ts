@@ -8,7 +8,8 @@ const longest: LearnAction = {
   courseId: "c".repeat(CONTENT_LIMITS.courseId),
   lessonId: "l".repeat(CONTENT_LIMITS.lessonId),
   questionId: "q".repeat(CONTENT_LIMITS.questionId),
-  option: CONTENT_LIMITS.maxOptions - 1,
+  attempt: 999_999,
+  shown: CONTENT_LIMITS.maxOptions - 1,
 };
 
 describe("learn callback data", () => {
@@ -18,7 +19,15 @@ describe("learn callback data", () => {
       { kind: "course", courseId: "basics" },
       { kind: "page", courseId: "basics", lessonId: "what-is-money", page: 2 },
       { kind: "quiz", courseId: "defi", lessonId: "impermanent-loss" },
-      { kind: "answer", courseId: "news", lessonId: "etfs", questionId: "q3", option: 0 },
+      {
+        kind: "answer",
+        courseId: "news",
+        lessonId: "etfs",
+        questionId: "q3",
+        attempt: 1,
+        shown: 0,
+      },
+      { kind: "review", courseId: "news", lessonId: "etfs", attempt: 12, page: 3 },
       longest,
     ];
     for (const action of actions) expect(parseAction(encodeAction(action))).toEqual(action);
@@ -26,8 +35,16 @@ describe("learn callback data", () => {
 
   it("fits Telegram's 64 bytes with the longest ids content allows", () => {
     const bytes = Buffer.byteLength(encodeAction(longest));
-    expect(bytes).toBe(38);
+    expect(bytes).toBe(45);
     expect(bytes).toBeLessThanOrEqual(MAX_CALLBACK_BYTES);
+    const review = encodeAction({
+      kind: "review",
+      courseId: "c".repeat(CONTENT_LIMITS.courseId),
+      lessonId: "l".repeat(CONTENT_LIMITS.lessonId),
+      attempt: 999_999,
+      page: 99,
+    });
+    expect(Buffer.byteLength(review)).toBe(41);
   });
 
   it("encodes every shipped question's answers within the limit", () => {
@@ -39,7 +56,8 @@ describe("learn callback data", () => {
             courseId: course.id,
             lessonId: lesson.id,
             questionId: question.id,
-            option: question.options.length - 1,
+            attempt: 999_999,
+            shown: question.options.length - 1,
           });
           expect(Buffer.byteLength(data)).toBeLessThanOrEqual(MAX_CALLBACK_BYTES);
         }
@@ -61,11 +79,19 @@ describe("learn callback data", () => {
       "L:basics:what-is-money:-1",
       "S:basics",
       "Q:basics:what-is-money:q1",
-      "Q:basics:what-is-money:q1:10",
-      "Q:basics:what-is-money:q12345:1",
-      "Q:basics:-money:q1:1",
-      "Q:basics:what-is-money:q1:1\n",
-      "Q:ba sics:what-is-money:q1:1",
+      // The answer format before option shuffling had no attempt.
+      "Q:basics:what-is-money:q1:1",
+      "Q:basics:what-is-money:q1:1:10",
+      "Q:basics:what-is-money:q1:0:1",
+      "Q:basics:what-is-money:q1:01:1",
+      "Q:basics:what-is-money:q1:1234567:1",
+      "Q:basics:what-is-money:q12345:1:1",
+      "Q:basics:-money:q1:1:1",
+      "Q:basics:what-is-money:q1:1:1\n",
+      "Q:ba sics:what-is-money:q1:1:1",
+      "R:basics:what-is-money:1",
+      "R:basics:what-is-money:0:0",
+      "R:basics:what-is-money:1:100",
       "lang:ru",
       `Q:${"x".repeat(70)}`,
     ];

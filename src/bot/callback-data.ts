@@ -14,7 +14,7 @@ export type { LearnAction };
 export const MAX_CALLBACK_BYTES = 64;
 
 /** Callback data a learning button may carry; the feature routes on it, then parses strictly. */
-export const LEARN_CALLBACK = /^[MCLSQ](?::|$)/;
+export const LEARN_CALLBACK = /^[MCLSQR](?::|$)/;
 
 /** An id of at most `max` chars of [a-z0-9-], starting and ending with a letter or digit. */
 const id = (max: number) => `([a-z0-9](?:[a-z0-9-]{0,${max - 2}}[a-z0-9])?)`;
@@ -22,19 +22,24 @@ const C = id(CONTENT_LIMITS.courseId);
 const L = id(CONTENT_LIMITS.lessonId);
 const QID = id(CONTENT_LIMITS.questionId);
 const PAGE = "(0|[1-9][0-9]?)";
+/** A quiz attempt number: 1 to 999999. */
+const ATTEMPT = "([1-9][0-9]{0,5})";
 const PATTERNS = {
   courses: /^M$/,
   course: new RegExp(`^C:${C}$`),
   page: new RegExp(`^L:${C}:${L}:${PAGE}$`),
   quiz: new RegExp(`^S:${C}:${L}$`),
-  answer: new RegExp(`^Q:${C}:${L}:${QID}:([0-9])$`),
+  answer: new RegExp(`^Q:${C}:${L}:${QID}:${ATTEMPT}:([0-9])$`),
+  review: new RegExp(`^R:${C}:${L}:${ATTEMPT}:${PAGE}$`),
 } as const;
 
 /**
  * Callback data for an action: `M` (course list), `C:<course>` (a course), `L:<course>:<lesson>:
- * <page>` (a lesson page), `S:<course>:<lesson>` (start or retry its quiz) and
- * `Q:<course>:<lesson>:<question>:<option>` (an answer). Ids are [a-z0-9-] within the content
- * limits, so the longest, an answer, is 38 bytes.
+ * <page>` (a lesson page), `S:<course>:<lesson>` (start or retry its quiz),
+ * `Q:<course>:<lesson>:<question>:<attempt>:<shown>` (an answer: the attempt it was shown in and
+ * the option's position on screen, which the attempt's stored order maps to the content) and
+ * `R:<course>:<lesson>:<attempt>:<page>` (a page of that attempt's mistakes). Ids are [a-z0-9-]
+ * within the content limits, so the longest, an answer, is at most 45 bytes.
  */
 export function encodeAction(action: LearnAction): string {
   switch (action.kind) {
@@ -47,7 +52,9 @@ export function encodeAction(action: LearnAction): string {
     case "quiz":
       return `S:${action.courseId}:${action.lessonId}`;
     case "answer":
-      return `Q:${action.courseId}:${action.lessonId}:${action.questionId}:${action.option}`;
+      return `Q:${action.courseId}:${action.lessonId}:${action.questionId}:${action.attempt}:${action.shown}`;
+    case "review":
+      return `R:${action.courseId}:${action.lessonId}:${action.attempt}:${action.page}`;
     default:
       return assertNever(action);
   }
@@ -68,8 +75,14 @@ export function parseAction(data: string): LearnAction | undefined {
   if (m) return { kind: "quiz", courseId: at(m, 1), lessonId: at(m, 2) };
   m = PATTERNS.answer.exec(data);
   if (m) {
-    const [courseId, lessonId, questionId, option] = [at(m, 1), at(m, 2), at(m, 3), at(m, 4)];
-    return { kind: "answer", courseId, lessonId, questionId, option: Number(option) };
+    const [courseId, lessonId, questionId] = [at(m, 1), at(m, 2), at(m, 3)];
+    const [attempt, shown] = [Number(at(m, 4)), Number(at(m, 5))];
+    return { kind: "answer", courseId, lessonId, questionId, attempt, shown };
+  }
+  m = PATTERNS.review.exec(data);
+  if (m) {
+    const [courseId, lessonId, attempt, page] = [at(m, 1), at(m, 2), at(m, 3), at(m, 4)];
+    return { kind: "review", courseId, lessonId, attempt: Number(attempt), page: Number(page) };
   }
   return undefined;
 }

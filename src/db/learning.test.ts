@@ -178,11 +178,26 @@ describe("learning writes", () => {
         day: 1,
         quests: [{ questId: "read1", progress: 1, target: 1, completed: true }],
       },
+      { type: "saveLearning", userId: 1, data: '{"v":1}', at: 1 },
     );
     write({ type: "deleteUser", userId: 1 });
     const count = (table: string) =>
       (db.query(`SELECT COUNT(*) AS n FROM ${table} WHERE user_id = 1`).get() as { n: number }).n;
-    expect(["lesson_progress", "quests", "xp_weekly"].map(count)).toEqual([0, 0, 0]);
+    expect(["lesson_progress", "quests", "xp_weekly", "learn_sessions"].map(count)).toEqual([
+      0, 0, 0, 0,
+    ]);
     expect(db.query("SELECT user_id FROM xp_weekly").all()).toEqual([{ user_id: 2 }]);
+  });
+
+  it("saves a user's place in lessons, replaces it and reads it back", () => {
+    const { reads, write, user } = setup();
+    expect(reads.learning(1)).toBeUndefined();
+    write(user(1), { type: "saveLearning", userId: 1, data: '{"v":1,"quizAttempts":1}', at: 5 });
+    write({ type: "saveLearning", userId: 1, data: '{"v":1,"quizAttempts":2}', at: 6 });
+    expect(reads.learning(1)).toBe('{"v":1,"quizAttempts":2}');
+    // Only valid JSON, and only for a user that exists.
+    expect(() => write({ type: "saveLearning", userId: 1, data: "{", at: 7 })).toThrow();
+    expect(() => write({ type: "saveLearning", userId: 2, data: "{}", at: 7 })).toThrow();
+    expect(reads.learning(1)).toBe('{"v":1,"quizAttempts":2}');
   });
 });

@@ -104,6 +104,9 @@ export function createReads(db: Database) {
     `SELECT quest_id AS questId, progress, target, completed
      FROM quests WHERE user_id = ? AND day = ?`,
   );
+  const learning = db.prepare<{ data: string }, [number]>(
+    "SELECT data FROM learn_sessions WHERE user_id = ?",
+  );
   const allTimeTop = db.prepare<RankedEntry, [number]>(LEADERBOARD_SQL.allTimeTop);
   const allTimeMine = db.prepare<Mine, [number]>(LEADERBOARD_SQL.allTimeMine);
   const weekTop = db.prepare<RankedEntry, [number, number]>(LEADERBOARD_SQL.weekTop);
@@ -131,6 +134,10 @@ export function createReads(db: Database) {
     },
     quests(userId: number, day: number): QuestRow[] {
       return quests.all(userId, day).map((row) => ({ ...row, completed: Boolean(row.completed) }));
+    },
+    /** The user's saved place in lessons and quizzes (JSON, see learn-place.ts), if any. */
+    learning(userId: number): string | undefined {
+      return learning.get(userId)?.data;
     },
     /** This week's and the all-time board, each with `userId`'s own standing. */
     leaderboard(userId: number, week: number): Leaderboard {

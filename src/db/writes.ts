@@ -65,6 +65,13 @@ export type Write =
       readonly at: number;
       readonly expiresAt: number;
     }
+  /** Where the user is in lessons and quizzes: an opaque JSON document (see learn-place.ts). */
+  | {
+      readonly type: "saveLearning";
+      readonly userId: number;
+      readonly data: string;
+      readonly at: number;
+    }
   | { readonly type: "cachePrune"; readonly before: number }
   | { readonly type: "deleteUser"; readonly userId: number }
   | { readonly type: "setBanned"; readonly userId: number; readonly banned: boolean }
@@ -135,6 +142,10 @@ export function createWriteApplier(db: Database): (write: Write) => void {
   const cachePut = db.prepare(
     `INSERT OR REPLACE INTO cache (key, text, source, created_at, expires_at)
      VALUES ($key, $text, $source, $at, $expiresAt)`,
+  );
+  const saveLearning = db.prepare(
+    `INSERT INTO learn_sessions (user_id, data, updated_at) VALUES ($userId, $data, $at)
+     ON CONFLICT(user_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
   );
   const cachePrune = db.prepare("DELETE FROM cache WHERE expires_at < $before");
   const deleteUser = db.prepare("DELETE FROM users WHERE id = $userId");
@@ -216,6 +227,8 @@ export function createWriteApplier(db: Database): (write: Write) => void {
           at: write.at,
           expiresAt: write.expiresAt,
         });
+      case "saveLearning":
+        return void saveLearning.run({ userId: write.userId, data: write.data, at: write.at });
       case "cachePrune":
         return void cachePrune.run({ before: write.before });
       case "deleteUser":

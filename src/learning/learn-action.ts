@@ -14,5 +14,16 @@ export type LearnAction =
       readonly courseId: string;
       readonly lessonId: string;
       readonly questionId: string;
-      readonly option: number;
+      /** The quiz attempt the button was shown in. */
+      readonly attempt: number;
+      /** The option's position on screen, 0-based (not its index in the content). */
+      readonly shown: number;
+    }
+  /** A page of the mistakes of a finished attempt. */
+  | {
+      readonly kind: "review";
+      readonly courseId: string;
+      readonly lessonId: string;
+      readonly attempt: number;
+      readonly page: number;
     };

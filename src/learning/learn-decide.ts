@@ -1,82 +1,32 @@
 import { utcDay } from "../clock";
-import type { Leaderboard } from "../db/reads";
 import { assertNever } from "../errors";
 import { untilNextDay } from "./calendar";
 import { type Course, findCourse, findLesson, type Lesson } from "./content";
 import type { LearnAction } from "./learn-action";
-import { answer, type Decision, type Learner, type Unavailable } from "./learner";
+import { withPlaceSaved } from "./learn-place";
+import type { LearnReply, LearnView, QuestsReply } from "./learn-view";
+import { answer, type Decision, type Learner } from "./learner";
 import { XP } from "./levels";
+import { courseProgress, isUnlocked, lessonStatuses, progressKey, quizRewards } from "./progress";
+import { drawQuests } from "./quests";
 import {
-  courseProgress,
-  isUnlocked,
-  type LessonStatus,
-  lessonStatuses,
-  progressKey,
-  quizRewards,
-} from "./progress";
-import { drawQuests, type Quest } from "./quests";
-import { answerQuestion, isReadToEnd, type LearnSession, scoreOf, startQuiz } from "./quiz-session";
-import { type Reward, rewardActivity } from "./reward";
+  answerQuestion,
+  isAttempt,
+  isReadToEnd,
+  type LearnSession,
+  scoreOf,
+  startQuiz,
+} from "./quiz-session";
+import { reviewView } from "./review";
+import { rewardActivity } from "./reward";
+import { quizOrders } from "./shuffle";
 
-/** A screen of the learning flow; content objects are passed by reference for rendering. */
-export type LearnView =
-  | {
-      readonly kind: "courses";
-      readonly courses: readonly { course: Course; done: number; total: number }[];
-    }
-  | {
-      readonly kind: "course";
-      readonly course: Course;
-      readonly lessons: readonly { lesson: Lesson; status: LessonStatus }[];
-    }
-  | {
-      readonly kind: "page";
-      readonly course: Course;
-      readonly lesson: Lesson;
-      readonly page: number;
-    }
-  | {
-      readonly kind: "question";
-      readonly course: Course;
-      readonly lesson: Lesson;
-      readonly index: number;
-    }
-  | {
-      readonly kind: "result";
-      readonly course: Course;
-      readonly lesson: Lesson;
-      readonly answers: readonly number[];
-      readonly score: number;
-      readonly passed: boolean;
-      /** The following lesson, once this lesson's quiz has been passed (now or before). */
-      readonly next: Lesson | undefined;
-    };
-
-export type LearnReply =
-  | {
-      readonly ok: true;
-      readonly view: LearnView;
-      /** Whether the answer just given was right (answer presses only). */
-      readonly feedback?: "right" | "wrong";
-      readonly reward?: Reward;
-    }
-  /** A forged, old or repeated button: nothing changed. */
-  | { readonly ok: false; readonly reason: "stale" | "locked" }
-  | Unavailable;
-
-export type QuestsReply =
-  | {
-      readonly ok: true;
-      readonly quests: readonly Quest[];
-      readonly bonus: number;
-      readonly resetInMs: number;
-    }
-  | Unavailable;
-
-export type LeaderboardReply = { readonly ok: true; readonly board: Leaderboard } | Unavailable;
+export type { LeaderboardReply, LearnReply, LearnView, Mistake, QuestsReply } from "./learn-view";
 
 const STALE = { ok: false, reason: "stale" } as const;
 const LOCKED = { ok: false, reason: "locked" } as const;
+const GONE = { ok: false, reason: "gone" } as const;
+const FINISHED = { ok: false, reason: "finished" } as const;
 
 /** The course list with this learner's progress. */
 export function coursesView(courses: readonly Course[], state: Learner): LearnView {
@@ -101,9 +51,20 @@ export function decideQuests(state: Learner, now: number): Decision<QuestsReply>
 
 /**
  * A learning button press: which screen comes next, and for a lesson read to its end or a
- * finished quiz, the XP, streak and quest writes to commit before the reply.
+ * finished quiz, the XP, streak and quest writes to commit before the reply. A press that
+ * moves the user (another page, a quiz started or answered) saves their place in the same
+ * commit, so a passivated or restarted actor carries on from it.
  */
 export function decideLearn(
+  courses: readonly Course[],
+  state: Learner,
+  action: LearnAction,
+  now: number,
+): Decision<LearnReply> {
+  return withPlaceSaved(state, decide(courses, state, action, now), now);
+}
+
+function decide(
   courses: readonly Course[],
   state: Learner,
   action: LearnAction,
@@ -139,16 +100,20 @@ export function decideLearn(
       const found = lookup(action.courseId, action.lessonId);
       if (!found) return answer(STALE, state);
       if (!isUnlocked(found.course, action.lessonId, state.progress)) return answer(LOCKED, state);
-      const session = startQuiz(action.courseId, action.lessonId);
-      const view: LearnView = { kind: "question", ...found, index: 0 };
+      const attempt = (state.quizAttempts ?? 0) + 1;
+      const orders = quizOrders(state.id, action.courseId, found.lesson, attempt);
+      const session = startQuiz(action.courseId, action.lessonId, attempt, orders);
+      const order = orders[0] ?? [];
+      const view: LearnView = { kind: "question", ...found, index: 0, attempt, order };
+      const started = { session, quizAttempts: attempt };
       // Going from a lesson's last page to its quiz reads the lesson; a retry does not.
       if (!isReadToEnd(state.session, action.courseId, found.lesson)) {
-        return answer({ ok: true, view }, { ...state, session });
+        return answer({ ok: true, view }, { ...state, ...started });
       }
       const read = rewardActivity(state, { baseXp: 0, events: { lessonRead: 1 }, writes: [] }, now);
       return {
         reply: { ok: true, view, reward: read.reward },
-        next: { ...read.next, session },
+        next: { ...read.next, ...started },
         writes: read.writes,
       };
     }
@@ -156,6 +121,15 @@ export function decideLearn(
       const found = lookup(action.courseId, action.lessonId);
       if (!found) return answer(STALE, state);
       return decideAnswer(state, found.course, found.lesson, action, now);
+    }
+    case "review": {
+      const found = lookup(action.courseId, action.lessonId);
+      const { lastQuiz } = state;
+      if (!found || !isAttempt(lastQuiz, action.courseId, action.lessonId, action.attempt)) {
+        return answer(GONE, state);
+      }
+      const view = reviewView(found.course, found.lesson, lastQuiz, action.page);
+      return answer({ ok: true, view }, state);
     }
     default:
       return assertNever(action);
@@ -170,11 +144,17 @@ function decideAnswer(
   now: number,
 ): Decision<LearnReply> {
   const outcome = answerQuestion(state.session, lesson, action);
-  if (!outcome.ok) return answer(STALE, state);
+  if (!outcome.ok) {
+    const { courseId, lessonId, attempt } = action;
+    const finished = isAttempt(state.lastQuiz, courseId, lessonId, attempt);
+    return answer(finished ? FINISHED : outcome.reason === "gone" ? GONE : STALE, state);
+  }
   const feedback = outcome.correct ? "right" : "wrong";
-  const { answers } = outcome.session;
+  const { answers, orders, attempt } = outcome.session;
   if (!outcome.finished) {
-    const view: LearnView = { kind: "question", course, lesson, index: answers.length };
+    const index = answers.length;
+    const order = orders[index] ?? [];
+    const view: LearnView = { kind: "question", course, lesson, index, attempt, order };
     return answer({ ok: true, view, feedback }, { ...state, session: outcome.session });
   }
   const key = progressKey(course.id, lesson.id);
@@ -203,7 +183,9 @@ function decideAnswer(
     kind: "result",
     course,
     lesson,
+    attempt,
     answers,
+    orders,
     score,
     passed: rewards.passed,
     next,
@@ -213,7 +195,12 @@ function decideAnswer(
   // question, so pressing the answer again retries.
   return {
     reply: { ok: true, view, feedback, reward: done.reward },
-    next: { ...done.next, progress, session: undefined },
+    next: {
+      ...done.next,
+      progress,
+      session: undefined,
+      lastQuiz: { courseId: course.id, lessonId: lesson.id, attempt, orders, answers },
+    },
     writes: done.writes,
   };
 }

@@ -3,20 +3,24 @@ import type { Write } from "../db/writes";
 import type { Lang } from "../i18n/lang";
 import type { ProgressMap } from "./progress";
 import type { DailyQuests } from "./quests";
-import type { LearnSession } from "./quiz-session";
+import type { LearnSession, QuizAttempt } from "./quiz-session";
 import { NO_STREAK } from "./streak";
 
 /** Any request can fail this way (storage down, actor crashed); nothing was changed. */
 export type Unavailable = { readonly ok: false; readonly reason: "unavailable" };
 export const UNAVAILABLE: Unavailable = { ok: false, reason: "unavailable" };
 
-/** Everything a user actor knows about its user: the stored row plus learning in memory. */
+/** Everything a user actor knows about its user: the stored row, progress and where they are. */
 export interface Learner extends UserRow {
   readonly progress: ProgressMap;
   /** Today's quests, loaded or drawn on first use each day (see withQuestsOf). */
   readonly quests?: DailyQuests;
-  /** In memory only: a passivated or restarted actor starts without one. */
+  /** The page being read or the quiz in progress; saved with the user (learn-place.ts). */
   readonly session?: LearnSession;
+  /** The last finished quiz, for its review of mistakes; saved with the session. */
+  readonly lastQuiz?: QuizAttempt;
+  /** Quizzes started so far (absent: none); the next one is attempt `quizAttempts + 1`. */
+  readonly quizAttempts?: number;
   /** Whether the users row exists (or is queued to). */
   readonly persisted: boolean;
   /** A data deletion awaiting its confirmation token. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "bun:test";
 import type { Lesson, Localized } from "./content";
-import { answerQuestion, isReadToEnd, type LearnSession, scoreOf, startQuiz } from "./quiz-session";
+import {
+  type AnswerPress,
+  answerQuestion,
+  isReadToEnd,
+  type LearnSession,
+  scoreOf,
+  startQuiz,
+} from "./quiz-session";
 
 const text = (s: string): Localized => ({ ru: s, en: s });
 const lesson: Lesson = {
@@ -15,23 +22,30 @@ const lesson: Lesson = {
     explanation: text("because"),
   })),
 };
-const press = (questionId: string, option: number, lessonId = "l1", courseId = "c") => ({
-  courseId,
-  lessonId,
-  questionId,
-  option,
-});
+/** Each question shown as c, a, b: the right option b is third on screen. */
+const ORDERS = [
+  [2, 0, 1],
+  [2, 0, 1],
+  [2, 0, 1],
+];
+const start = (courseId = "c", lessonId = "l1", attempt = 1) =>
+  startQuiz(courseId, lessonId, attempt, ORDERS);
+const press = (
+  questionId: string,
+  shown: number,
+  over: Partial<AnswerPress> = {},
+): AnswerPress => ({ courseId: "c", lessonId: "l1", questionId, attempt: 1, shown, ...over });
 
 describe("quiz session", () => {
-  it("walks the questions in order and finishes after the last", () => {
-    let session: LearnSession = startQuiz("c", "l1");
+  it("maps each press through the order shown, walks the questions and finishes after the last", () => {
+    let session: LearnSession = start();
     const results = [];
-    for (const [qid, option] of [
-      ["q1", 1],
+    for (const [qid, shown] of [
+      ["q1", 2],
       ["q2", 0],
-      ["q3", 1],
+      ["q3", 2],
     ] as const) {
-      const outcome = answerQuestion(session, lesson, press(qid, option));
+      const outcome = answerQuestion(session, lesson, press(qid, shown));
       if (!outcome.ok) throw new Error(`refused ${qid}`);
       results.push([outcome.correct, outcome.finished]);
       session = outcome.session;
@@ -41,30 +55,44 @@ describe("quiz session", () => {
       [false, false],
       [true, true],
     ]);
-    expect(session).toEqual({ kind: "quiz", courseId: "c", lessonId: "l1", answers: [1, 0, 1] });
-    expect(scoreOf(lesson, [1, 0, 1])).toBe(2);
-  });
-
-  it("refuses a second press of an answered question", () => {
-    const first = answerQuestion(startQuiz("c", "l1"), lesson, press("q1", 1));
-    if (!first.ok) throw new Error("refused the first press");
-    expect(answerQuestion(first.session, lesson, press("q1", 1))).toEqual({ ok: false });
-  });
-
-  it("refuses answers without a running quiz of that lesson", () => {
-    const reading: LearnSession = { kind: "reading", courseId: "c", lessonId: "l1", page: 0 };
-    expect(answerQuestion(undefined, lesson, press("q1", 1))).toEqual({ ok: false });
-    expect(answerQuestion(reading, lesson, press("q1", 1))).toEqual({ ok: false });
-    expect(answerQuestion(startQuiz("c", "l2"), lesson, press("q1", 1, "l2"))).toEqual({
-      ok: false,
+    expect(session).toEqual({
+      kind: "quiz",
+      courseId: "c",
+      lessonId: "l1",
+      attempt: 1,
+      orders: ORDERS,
+      answers: [1, 2, 1],
     });
-    expect(answerQuestion(startQuiz("x", "l1"), lesson, press("q1", 1))).toEqual({ ok: false });
+    expect(scoreOf(lesson, [1, 2, 1])).toBe(2);
   });
 
-  it("refuses an option the question does not have and a skipped-ahead question", () => {
-    const session = startQuiz("c", "l1");
-    expect(answerQuestion(session, lesson, press("q1", 3))).toEqual({ ok: false });
-    expect(answerQuestion(session, lesson, press("q2", 1))).toEqual({ ok: false });
+  it("refuses a second press of an answered question as stale", () => {
+    const first = answerQuestion(start(), lesson, press("q1", 2));
+    if (!first.ok) throw new Error("refused the first press");
+    expect(answerQuestion(first.session, lesson, press("q1", 2))).toEqual({
+      ok: false,
+      reason: "stale",
+    });
+  });
+
+  it("refuses answers without a running attempt of that lesson as gone", () => {
+    const reading: LearnSession = { kind: "reading", courseId: "c", lessonId: "l1", page: 0 };
+    const gone = { ok: false, reason: "gone" } as const;
+    expect(answerQuestion(undefined, lesson, press("q1", 1))).toEqual(gone);
+    expect(answerQuestion(reading, lesson, press("q1", 1))).toEqual(gone);
+    expect(answerQuestion(start("c", "l2"), lesson, press("q1", 1, { lessonId: "l2" }))).toEqual(
+      gone,
+    );
+    expect(answerQuestion(start("x"), lesson, press("q1", 1))).toEqual(gone);
+    // A button of an earlier attempt, shown in another order, is not taken for this one.
+    expect(answerQuestion(start("c", "l1", 2), lesson, press("q1", 2))).toEqual(gone);
+  });
+
+  it("refuses a position the question does not have and a skipped-ahead question", () => {
+    const stale = { ok: false, reason: "stale" } as const;
+    expect(answerQuestion(start(), lesson, press("q1", 3))).toEqual(stale);
+    expect(answerQuestion(start(), lesson, press("q1", -1))).toEqual(stale);
+    expect(answerQuestion(start(), lesson, press("q2", 1))).toEqual(stale);
   });
 
   it("counts a lesson as read only from its last page", () => {
@@ -77,6 +105,6 @@ describe("quiz session", () => {
     expect(isReadToEnd(at(1), "c", lesson)).toBe(true);
     expect(isReadToEnd(at(0), "c", lesson)).toBe(false);
     expect(isReadToEnd(at(1), "x", lesson)).toBe(false);
-    expect(isReadToEnd(startQuiz("c", "l1"), "c", lesson)).toBe(false);
+    expect(isReadToEnd(start(), "c", lesson)).toBe(false);
   });
 });

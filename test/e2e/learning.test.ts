@@ -6,7 +6,12 @@ import type { Update } from "grammy/types";
 import { t } from "../../src/i18n/i18n";
 import type { Lang } from "../../src/i18n/lang";
 import { utcDay } from "../../src/learning/calendar";
-import { type Course, type Lesson, validateCourses } from "../../src/learning/content";
+import {
+  type Course,
+  type Lesson,
+  type Question,
+  validateCourses,
+} from "../../src/learning/content";
 import { levelFor, XP } from "../../src/learning/levels";
 import { drawQuests, type Quest, type QuestKind } from "../../src/learning/quests";
 import { escapeHtml } from "../../src/news/html";
@@ -18,12 +23,21 @@ import {
   type TestUser,
 } from "../support/bot-api-emulator";
 import { startRvx, tempDir } from "../support/process";
+import {
+  answerButton,
+  questionText,
+  resultText,
+  reviewText,
+  type ShownScreen,
+  shownOrder,
+} from "../support/quiz-screen";
 
 /**
  * The learning flow of the whole process (`bun src/main.ts`) against the Bot API emulator over
  * HTTP: /learn, a lesson read with its buttons, its quiz answered with buttons, the result, and
  * what it changed in /profile, /quests, /leaderboard and SQLite. Right answers come from the
- * shipped course files; expected screens are built from the locale files.
+ * shipped course files and are pressed where the screen shows them (options are shuffled per
+ * user and attempt); expected screens are built from the locale files.
  */
 
 const COURSE_DIR = join(import.meta.dir, "../../data/courses");
@@ -71,8 +85,11 @@ const wrongOption = (lesson: Lesson, i: number) => {
   const q = lesson.quiz[i];
   return q ? (q.correct + 1) % q.options.length : -1;
 };
-const answerData = (lesson: Lesson, i: number, option: number) =>
-  `Q:${COURSE.id}:${lesson.id}:${lesson.quiz[i]?.id}:${option}`;
+const questionOf = (lesson: Lesson, i: number): Question => {
+  const q = lesson.quiz[i];
+  if (!q) throw new Error(`no question ${i} in ${lesson.id}`);
+  return q;
+};
 
 /** Today's quests of a user with `events` counted, as the bot should show them. */
 function questsAfter(user: Learner, events: Events): Quest[] {
@@ -127,38 +144,6 @@ const pageText = (lang: Lang, lesson: Lesson, page: number) =>
     pages: lesson.pages.length,
     text: escapeHtml(lesson.pages[page]?.[lang] ?? ""),
   });
-
-function questionText(lang: Lang, lesson: Lesson, index: number): string {
-  const question = lesson.quiz[index];
-  if (!question) throw new Error(`no question ${index}`);
-  return t(lang, "learn.question", {
-    title: escapeHtml(lesson.title[lang]),
-    number: index + 1,
-    total: lesson.quiz.length,
-    question: escapeHtml(question.question[lang]),
-    options: question.options.map((o, i) => `${i + 1}) ${escapeHtml(o[lang])}`).join("\n"),
-  });
-}
-
-function resultText(lang: Lang, lesson: Lesson, answers: readonly number[]): string {
-  const score = answers.filter((a, i) => a === rightOption(lesson, i)).length;
-  const total = lesson.quiz.length;
-  const passed = score * 3 >= total * 2;
-  const head = t(lang, passed ? "learn.result_passed" : "learn.result_failed", {
-    title: escapeHtml(lesson.title[lang]),
-    score,
-    total,
-    needed: Math.ceil((total * 2) / 3),
-  });
-  const details = lesson.quiz.map((q, i) =>
-    t(lang, answers[i] === q.correct ? "learn.result_right" : "learn.result_wrong", {
-      question: escapeHtml(q.question[lang]),
-      explanation: escapeHtml(q.explanation[lang]),
-      answer: escapeHtml(q.options[q.correct]?.[lang] ?? ""),
-    }),
-  );
-  return [head, ...details].join("\n\n");
-}
 
 /** The inline keyboard of a sent message as rows of [label, callback data]. */
 function keyboardOf(message: SentMessage | ApiCall["payload"] | undefined): string[][][] {
@@ -290,25 +275,49 @@ describe("learning end to end", () => {
     ]);
   }
 
+  /** The user's latest learning screen. */
+  const onScreen = (user: Learner): ShownScreen => {
+    const message = latest(user);
+    return { text: message.text, keyboard: keyboardOf(message) };
+  };
+
+  /** Checks a question screen's text for the order it shows its options in; returns that order. */
+  function expectQuestion(
+    user: Learner,
+    screen: ShownScreen,
+    lesson: Lesson,
+    index: number,
+    suffix = "",
+  ): number[] {
+    const order = shownOrder(user.lang, questionOf(lesson, index), screen);
+    expect(screen.text).toBe(questionText(user.lang, lesson, index, order) + suffix);
+    return order;
+  }
+
   /**
-   * Takes the quiz on screen with `choose(i)` for question i; after the first question, checks
-   * each screen and toast. Returns the result screen and the answers given.
+   * Takes the quiz on screen with `choose(i)` (a content option) for question i, pressing the
+   * button where the screen shows that option; after the first question, checks each screen and
+   * toast. Returns the result screen, the answers, the orders shown and the attempt number.
    */
   async function answerQuiz(user: Learner, lesson: Lesson, choose: (i: number) => number) {
     const answers: number[] = [];
+    const orders: number[][] = [];
+    let attempt = 0;
     let screen: Awaited<ReturnType<typeof press>> | undefined;
     for (let i = 0; i < lesson.quiz.length; i++) {
       const option = choose(i);
       answers.push(option);
-      screen = await press(user, answerData(lesson, i, option));
+      const shown = onScreen(user);
+      orders.push(shownOrder(user.lang, questionOf(lesson, i), shown));
+      const button = answerButton(user.lang, questionOf(lesson, i), shown, option);
+      attempt = button.attempt;
+      screen = await press(user, button.data);
       const right = option === rightOption(lesson, i);
       expect(screen.toast).toBe(t(user.lang, right ? "learn.right" : "learn.wrong"));
-      if (i < lesson.quiz.length - 1) {
-        expect(screen.text).toBe(questionText(user.lang, lesson, i + 1));
-      }
+      if (i < lesson.quiz.length - 1) expectQuestion(user, screen, lesson, i + 1);
     }
     if (!screen) throw new Error("a quiz without questions");
-    return { screen, answers };
+    return { screen, answers, orders, attempt };
   }
 
   beforeAll(async () => {
@@ -401,13 +410,15 @@ describe("learning end to end", () => {
     const question = await pressLabelled(alice, t("en", "learn.take_quiz"));
     // Reading to the end is the day's first activity: it starts the streak and may end a quest.
     const read = record(alice, { lessonRead: 1 }, 0);
-    expect(question.text).toBe(questionText("en", L1, 0) + rewardText("en", read, 1));
+    const order = expectQuestion(alice, question, L1, 0, rewardText("en", read, 1));
+    // Buttons numbered as shown; each carries the attempt (Alice's first) and its position.
+    const q1 = L1.quiz[0]?.id;
     expect(question.keyboard).toEqual([
-      (L1.quiz[0]?.options ?? []).map((_, o) => [String(o + 1), answerData(L1, 0, o)]),
+      order.map((_, shown) => [String(shown + 1), `Q:${COURSE.id}:${L1.id}:${q1}:1:${shown}`]),
       [[t("en", "learn.to_lessons"), `C:${COURSE.id}`]],
     ]);
 
-    const { screen, answers } = await answerQuiz(alice, L1, (i) => rightOption(L1, i));
+    const { screen, answers, orders } = await answerQuiz(alice, L1, (i) => rightOption(L1, i));
     const n = L1.quiz.length;
     const earned = record(
       alice,
@@ -415,7 +426,9 @@ describe("learning end to end", () => {
       n * XP.correctAnswer + XP.lessonCompleted + XP.perfectQuiz,
     );
     expect(earned.level).toBeGreaterThan(1);
-    expect(screen.text).toBe(resultText("en", L1, answers) + rewardText("en", earned, undefined));
+    expect(screen.text).toBe(
+      resultText("en", L1, answers, orders) + rewardText("en", earned, undefined),
+    );
     expect(screen.keyboard).toEqual([
       [[t("en", "learn.next_lesson"), `L:${COURSE.id}:${L2.id}:0`]],
       [[t("en", "learn.retry"), `S:${COURSE.id}:${L1.id}`]],
@@ -499,25 +512,37 @@ describe("learning end to end", () => {
     await readLesson(alice, L2);
     const question = await pressLabelled(alice, t("en", "learn.take_quiz"));
     const read = record(alice, { lessonRead: 1 }, 0);
-    expect(question.text).toBe(questionText("en", L2, 0) + rewardText("en", read, undefined));
+    expectQuestion(alice, question, L2, 0, rewardText("en", read, undefined));
     const xpBefore = stored(alice).user?.xp;
     expect(xpBefore).toBe(alice.xp);
 
     const n = L2.quiz.length;
+    const orders: number[][] = [];
     for (let i = 0; i < n; i++) {
       // Two taps of the right answer before the bot has seen either.
       const message = latest(alice);
-      const data = answerData(L2, i, rightOption(L2, i));
+      const shown = onScreen(alice);
+      orders.push(shownOrder("en", questionOf(L2, i), shown));
+      if (questionOf(L2, i).kind === "truefalse") {
+        // A true/false statement keeps its two words as buttons, True first.
+        expect(shown.keyboard[0]?.map(([label]) => label)).toEqual(["True", "False"]);
+      }
+      const { data } = answerButton("en", questionOf(L2, i), shown, rightOption(L2, i));
       const taps = [api.pressButton(alice, message, data), api.pressButton(alice, message, data)];
       presses.push(...taps);
       const [first, second] = await Promise.all(taps.map(answerTo));
+      // The second tap of the last answer finds the quiz finished.
       expect([first?.payload.text, second?.payload.text]).toEqual([
         t("en", "learn.right"),
-        t("en", "learn.answer_stale"),
+        t("en", i < n - 1 ? "learn.answer_stale" : "learn.quiz_finished"),
       ]);
       const screens = screensSince(alice, first?.index ?? 0);
       expect(screens.map((c) => c.method)).toEqual(["editMessageText"]);
-      if (i < n - 1) expect(screens[0]?.payload.text).toBe(questionText("en", L2, i + 1));
+      const edited = {
+        text: String(screens[0]?.payload.text),
+        keyboard: keyboardOf(screens[0]?.payload),
+      };
+      if (i < n - 1) expectQuestion(alice, edited, L2, i + 1);
     }
     const earned = record(
       alice,
@@ -530,6 +555,7 @@ describe("learning end to end", () => {
         "en",
         L2,
         L2.quiz.map((_, i) => rightOption(L2, i)),
+        orders,
       ) + rewardText("en", earned, undefined),
     );
     expect(stored(alice).user?.xp).toBe(alice.xp);
@@ -548,7 +574,7 @@ describe("learning end to end", () => {
     await readLesson(alice, L3);
     const started = await pressLabelled(alice, t("en", "learn.take_quiz"));
     const read = record(alice, { lessonRead: 1 }, 0);
-    expect(started.text).toBe(questionText("en", L3, 0) + rewardText("en", read, undefined));
+    expectQuestion(alice, started, L3, 0, rewardText("en", read, undefined));
     const before = stored(alice);
     const from = api.calls.length;
     const tooLong = `Q:${c}:${L1.id}:${"x".repeat(64)}:0`;
@@ -561,8 +587,12 @@ describe("learning end to end", () => {
         `L:${c}:${L1.id}:${L1.pages.length}`,
         `L:${c}:${L4.id}:0`,
         `S:${c}:${L4.id}`,
+        // Alice's first quiz (L1, attempt 1) is neither running nor her last one; her second
+        // (L2, attempt 2) is finished; the answer format before shuffling is not read.
+        `Q:${c}:${L1.id}:${L1.quiz[0]?.id}:1:0`,
+        `Q:${c}:${L2.id}:${L2.quiz[0]?.id}:2:0`,
         `Q:${c}:${L1.id}:${L1.quiz[0]?.id}:${rightOption(L1, 0)}`,
-        `Q:${c}:${L2.id}:q99:0`,
+        `R:${c}:${L1.id}:1:0`,
         tooLong,
         "M:evil",
       ),
@@ -572,27 +602,36 @@ describe("learning end to end", () => {
       t("en", "learn.stale"),
       t("en", "learn.locked"),
       t("en", "learn.locked"),
-      t("en", "learn.answer_stale"),
-      t("en", "learn.answer_stale"),
+      t("en", "learn.quiz_gone"),
+      t("en", "learn.quiz_finished"),
+      t("en", "learn.stale"),
+      t("en", "learn.review_gone"),
       t("en", "learn.stale"),
       t("en", "learn.stale"),
     ]);
-    // Tampered answers to the running quiz: none moves it on.
+    // Tampered answers to the running quiz (attempt 3): none moves it on.
     expect(
       await forge(
         alice,
-        `Q:${c}:${L3.id}:${q1.id}:9`,
-        `Q:${c}:${L3.id}:${q2.id}:${q2.correct}`,
-        `Q:${c}:${L2.id}:${q1.id}:${q1.correct}`,
-        `Q:nosuch:${L3.id}:${q1.id}:${q1.correct}`,
+        `Q:${c}:${L3.id}:${q1.id}:3:9`,
+        `Q:${c}:${L3.id}:${q2.id}:3:0`,
+        `Q:nosuch:${L3.id}:${q1.id}:3:0`,
+        `Q:${c}:${L2.id}:${q1.id}:3:0`,
+        `Q:${c}:${L3.id}:${q1.id}:2:0`,
       ),
-    ).toEqual(Array(4).fill(t("en", "learn.answer_stale")));
+    ).toEqual([
+      t("en", "learn.answer_stale"),
+      t("en", "learn.answer_stale"),
+      t("en", "learn.answer_stale"),
+      t("en", "learn.quiz_gone"),
+      t("en", "learn.quiz_gone"),
+    ]);
     const profile = await fence(alice);
     expect(screensSince(alice, from, profile)).toEqual([]);
     expect(stored(alice)).toEqual(before);
     // The quiz is where it was: its first question still takes an answer.
-    const next = await press(alice, answerData(L3, 0, q1.correct));
-    expect(next.text).toBe(questionText("en", L3, 1));
+    const next = await press(alice, answerButton("en", q1, onScreen(alice), q1.correct).data);
+    expectQuestion(alice, next, L3, 1);
   });
 
   it("shows a screen as a new message when the old one can no longer be edited", async () => {
@@ -613,7 +652,7 @@ describe("learning end to end", () => {
     await readLesson(boris, L1);
     const question = await pressLabelled(boris, t("ru", "learn.take_quiz"));
     const read = record(boris, { lessonRead: 1 }, 0);
-    expect(question.text).toBe(questionText("ru", L1, 0) + rewardText("ru", read, 1));
+    expectQuestion(boris, question, L1, 0, rewardText("ru", read, 1));
 
     // One right answer short of two thirds.
     const needed = Math.ceil((L1.quiz.length * 2) / 3);
@@ -626,7 +665,7 @@ describe("learning end to end", () => {
       (needed - 1) * XP.correctAnswer,
     );
     expect(failed.screen.text).toBe(
-      resultText("ru", L1, failed.answers) + rewardText("ru", partial, undefined),
+      resultText("ru", L1, failed.answers, failed.orders) + rewardText("ru", partial, undefined),
     );
     expect(failed.screen.text).toStartWith(
       t("ru", "learn.result_failed", {
@@ -636,17 +675,31 @@ describe("learning end to end", () => {
         needed,
       }),
     );
+    const review = `R:${COURSE.id}:${L1.id}:${failed.attempt}:0`;
     expect(failed.screen.keyboard).toEqual([
+      [[t("ru", "learn.review_button"), review]],
       [[t("ru", "learn.retry"), `S:${COURSE.id}:${L1.id}`]],
       [[t("ru", "learn.to_lessons"), `C:${COURSE.id}`]],
     ]);
     expect(await forge(boris, `L:${COURSE.id}:${L2.id}:0`)).toEqual([t("ru", "learn.locked")]);
 
+    // The review lists the questions answered wrong, with the options as Boris saw them.
+    const mistakes = await pressLabelled(boris, t("ru", "learn.review_button"));
+    expect(mistakes.text).toBe(reviewText("ru", L1, failed.answers, failed.orders));
+    expect(mistakes.keyboard).toEqual([
+      [[t("ru", "learn.retry"), `S:${COURSE.id}:${L1.id}`]],
+      [[t("ru", "learn.to_lessons"), `C:${COURSE.id}`]],
+    ]);
+
     const retry = await pressLabelled(boris, t("ru", "learn.retry"));
-    expect(retry.text).toBe(questionText("ru", L1, 0));
+    const retryOrder = expectQuestion(boris, retry, L1, 0);
     const passed = await answerQuiz(boris, L1, (i) =>
       i < needed ? rightOption(L1, i) : wrongOption(L1, i),
     );
+    // A new attempt is shuffled anew.
+    expect(passed.attempt).toBe(failed.attempt + 1);
+    expect(passed.orders[0]).toEqual(retryOrder);
+    expect(passed.orders).not.toEqual(failed.orders);
     // Right answers pay only beyond the best attempt, so a retry cannot farm XP.
     const earned = record(
       boris,
@@ -654,7 +707,7 @@ describe("learning end to end", () => {
       XP.correctAnswer + XP.lessonCompleted,
     );
     expect(passed.screen.text).toBe(
-      resultText("ru", L1, passed.answers) + rewardText("ru", earned, undefined),
+      resultText("ru", L1, passed.answers, passed.orders) + rewardText("ru", earned, undefined),
     );
     expect(passed.screen.keyboard[0]).toEqual([
       [t("ru", "learn.next_lesson"), `L:${COURSE.id}:${L2.id}:0`],
@@ -667,10 +720,11 @@ describe("learning end to end", () => {
     const failed = await answerQuiz(boris, L1, (i) => wrongOption(L1, i));
     const nothing = record(boris, { quizFinished: 1 }, 0);
     expect(failed.screen.text).toBe(
-      resultText("ru", L1, failed.answers) + rewardText("ru", nothing, undefined),
+      resultText("ru", L1, failed.answers, failed.orders) + rewardText("ru", nothing, undefined),
     );
     expect(failed.screen.keyboard).toEqual([
       [[t("ru", "learn.next_lesson"), `L:${COURSE.id}:${L2.id}:0`]],
+      [[t("ru", "learn.review_button"), `R:${COURSE.id}:${L1.id}:${failed.attempt}:0`]],
       [[t("ru", "learn.retry"), `S:${COURSE.id}:${L1.id}`]],
       [[t("ru", "learn.to_lessons"), `C:${COURSE.id}`]],
     ]);

@@ -12,8 +12,9 @@ const UNEDITABLE = ["message can't be edited", "message to edit not found"];
 
 /**
  * /learn and its buttons: the course list, a course's lessons, a lesson read page by page, its
- * quiz one question at a time and the result. Every button edits the message in place. The
- * user actor decides; a forged, old or repeated button gets a short answer and changes nothing.
+ * quiz one question at a time, the result and the review of mistakes. Every button edits the
+ * message in place. The user actor decides; a forged, old or repeated button gets a short answer
+ * and changes nothing.
  */
 export function learnFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -55,6 +56,10 @@ function refusalKey(action: LearnAction, reply: Extract<LearnReply, { ok: false 
       return "learn.locked";
     case "stale":
       return action.kind === "answer" ? "learn.answer_stale" : "learn.stale";
+    case "finished":
+      return "learn.quiz_finished";
+    case "gone":
+      return action.kind === "review" ? "learn.review_gone" : "learn.quiz_gone";
     default:
       return assertNever(reply);
   }

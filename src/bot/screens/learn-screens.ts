@@ -5,12 +5,15 @@ import type { Course, Lesson } from "../../learning/content";
 import { XP } from "../../learning/levels";
 import { escapeHtml } from "../../news/html";
 import { encodeAction } from "../callback-data";
-import type { BotContext } from "../context";
+import {
+  renderQuestion,
+  renderResult,
+  renderReview,
+  type Screen,
+  type Translator,
+} from "./quiz-screens";
 
-/** What rendering needs from an update: its language and translator. */
-type Translator = Pick<BotContext, "lang" | "t">;
-
-export type Screen = { readonly text: string; readonly keyboard: InlineKeyboard };
+export type { Screen } from "./quiz-screens";
 
 /** The text and buttons of a learning screen, in the user's language. */
 export function learnScreen(ctx: Translator, view: LearnView): Screen {
@@ -81,69 +84,11 @@ export function learnScreen(ctx: Translator, view: LearnView): Screen {
       return renderQuestion(ctx, view);
     case "result":
       return renderResult(ctx, view);
+    case "review":
+      return renderReview(ctx, view);
     default:
       return assertNever(view);
   }
-}
-
-function renderQuestion(ctx: Translator, view: Extract<LearnView, { kind: "question" }>): Screen {
-  const { course, lesson, index } = view;
-  const question = lesson.quiz[index];
-  if (!question) throw new Error(`no question ${index} in lesson ${lesson.id}`);
-  const keyboard = new InlineKeyboard();
-  question.options.forEach((_, option) => {
-    const data = encodeAction({
-      kind: "answer",
-      courseId: course.id,
-      lessonId: lesson.id,
-      questionId: question.id,
-      option,
-    });
-    keyboard.text(String(option + 1), data);
-  });
-  keyboard.row().text(ctx.t("learn.to_lessons"), toCourse(course));
-  const options = question.options.map((o, i) => `${i + 1}) ${escapeHtml(o[ctx.lang])}`);
-  const text = ctx.t("learn.question", {
-    title: escapeHtml(lesson.title[ctx.lang]),
-    number: index + 1,
-    total: lesson.quiz.length,
-    question: escapeHtml(question.question[ctx.lang]),
-    options: options.join("\n"),
-  });
-  return { text, keyboard };
-}
-
-function renderResult(ctx: Translator, view: Extract<LearnView, { kind: "result" }>): Screen {
-  const { course, lesson, score, passed, next } = view;
-  const lang = ctx.lang;
-  const total = lesson.quiz.length;
-  const head = ctx.t(passed ? "learn.result_passed" : "learn.result_failed", {
-    title: escapeHtml(lesson.title[lang]),
-    score,
-    total,
-    needed: Math.ceil((total * 2) / 3),
-  });
-  const details = lesson.quiz.map((q, i) => {
-    const params = {
-      question: escapeHtml(q.question[lang]),
-      explanation: escapeHtml(q.explanation[lang]),
-      answer: escapeHtml(q.options[q.correct]?.[lang] ?? ""),
-    };
-    return ctx.t(
-      view.answers[i] === q.correct ? "learn.result_right" : "learn.result_wrong",
-      params,
-    );
-  });
-  const isLast = course.lessons.at(-1) === lesson;
-  const finished =
-    passed && isLast
-      ? [ctx.t("learn.course_finished", { title: escapeHtml(course.title[lang]) })]
-      : [];
-  const keyboard = new InlineKeyboard();
-  if (next) keyboard.text(ctx.t("learn.next_lesson"), page(course, next, 0)).row();
-  keyboard.text(ctx.t("learn.retry"), quiz(course, lesson)).row();
-  keyboard.text(ctx.t("learn.to_lessons"), toCourse(course));
-  return { text: [head, ...details, ...finished].join("\n\n"), keyboard };
 }
 
 const page = (course: Course, lesson: Lesson, n: number) =>
