@@ -1,0 +1,180 @@
+import { URL_PATTERN } from "./prepare";
+
+/**
+ * The signs of a scam RVX recognizes, as stable ids the bot localizes
+ * (e.g. `scam.signal.multiplies_what_you_send` in the locale files).
+ * A strong sign marks a scam by itself; weak signs only in pairs.
+ */
+export const SCAM_SIGNALS = {
+  /** "Send 1 ETH, get 2 back", "double your coins", "x2 to your wallet". */
+  multiplies_what_you_send: "strong",
+  /** Asks for a seed or recovery phrase or a private key. */
+  asks_for_seed_phrase: "strong",
+  /** "Contact our support @…", support on WhatsApp or a phone number. */
+  fake_support: "strong",
+  /** "Validate / verify / sync your wallet", "connect your wallet to claim". */
+  asks_to_verify_wallet: "strong",
+  /** Guaranteed profit, "risk-free", a fixed percentage per day. */
+  guaranteed_returns: "strong",
+  /** Asks to send or return coins to an address given in the message. */
+  send_to_address: "strong",
+  /** A giveaway you join by sending coins or connecting a wallet. */
+  giveaway: "strong",
+  /** "DM me", "write to him @…". */
+  private_contact: "weak",
+  /** "Only the first 1000", "ends in 2 hours", "within 24h". */
+  urgency: "weak",
+  /** "This is not a scam". */
+  insists_not_scam: "weak",
+  /** A look-alike site such as binance-rewards.io. */
+  lookalike_link: "weak",
+  /** "Your wallet has been flagged / blocked / restricted". */
+  account_threat: "weak",
+} as const satisfies Record<string, "strong" | "weak">;
+
+/** A stable id of one scam sign. */
+export type ScamSignalId = keyof typeof SCAM_SIGNALS;
+
+// A clause: the matched pieces must sit in one sentence or line.
+const C = "(?:[^.!?\\n]|(?<=\\d)[.,](?=\\d))";
+const re = (source: string): RegExp => new RegExp(source, "iu");
+
+const SEND =
+  "(?<!\\p{L})(?:send|sent|deposit|transfer|отправ\\p{L}*|перевед\\p{L}*|перевод\\p{L}*|скин\\p{L}*|вложи\\p{L}*)";
+const GET =
+  "(?<!\\p{L})(?:get|receive|we(?:'ll| will) send|получи\\p{L}*|верн\\p{L}*|отправим|пришл[её]м|вышлем)";
+const MORE =
+  "(?:back|double|x ?2|2x|twice|bonus|обратно|вдвое|в (?:2|два) раза|x ?2|х ?2|больше|бонус\\p{L}*)";
+const SECRET =
+  "(?:seed ?phrase|seed words|recovery phrase|secret (?:recovery )?phrase|mnemonic|private key|\\d\\d[ -]word|сид[ -]?фраз\\p{L}*|фраз\\p{L}* восстановлени\\p{L}*|секретн\\p{L}* фраз\\p{L}*|мнемони\\p{L}*|приватн\\p{L}* ключ\\p{L}*|seed)";
+const ASK_EN = "(?:send|share|enter|entering|provide|submit|type|give|import|paste|tell|input|dm)";
+const ASK_RU =
+  "(?:пришли|пришлите|отправь|отправьте|скинь|скиньте|введи|введите|введя|укажи|укажите|сообщи|сообщите|вставь|вставьте|импортируй|импортируйте|предоставь|предоставьте|дай|дайте|напиши|напишите)";
+const ADDRESS =
+  /(?<![\p{L}\p{N}])(?:0x[0-9a-fA-F]{40}|bc1[0-9a-z]{20,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33}|[EU]Q[A-Za-z0-9_-]{46})(?![\p{L}\p{N}])/u;
+
+const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
+  ["multiplies_what_you_send", re(`${SEND}${C}{0,90}${GET}${C}{0,50}${MORE}`)],
+  ["multiplies_what_you_send", re("doubl\\w*\\s+(?:your|my|ur)\\b|(?:receive|get)\\s+double")],
+  ["multiplies_what_you_send", re("удво\\p{L}*\\s+(?:ваш|тво|мо|сво)\\p{L}*")],
+  [
+    "multiplies_what_you_send",
+    re("turn\\s+your\\s+\\S+\\s+into|(?:сделаю|превращу|сделаем)\\s+из\\s+(?:ваш|тво)"),
+  ],
+  [
+    "asks_for_seed_phrase",
+    re(`\\b${ASK_EN}\\s+(?:(?:us|me|him|the admin)\\s+)?(?:your|ur)\\b${C}{0,30}${SECRET}`),
+  ],
+  ["asks_for_seed_phrase", re(`${ASK_RU}${C}{0,40}${SECRET}`)],
+  [
+    "fake_support",
+    re(
+      `(?:support|help ?desk|customer service|поддержк\\p{L}*)${C}{0,40}(?:@\\w{4,}|whatsapp|ватсап|\\+\\d)`,
+    ),
+  ],
+  [
+    "asks_to_verify_wallet",
+    re("(?:validate|verify|sync|synchronize|rectify|restore|reactivate)\\s+(?:your\\s+)?wallet"),
+  ],
+  [
+    "asks_to_verify_wallet",
+    re(`connect\\s+(?:your\\s+)?wallet${C}{0,20}(?:claim|receive|get|reward)`),
+  ],
+  [
+    "asks_to_verify_wallet",
+    re(
+      "(?:верифик|подтверд|синхрониз|валид|восстанов)\\p{L}*\\s+(?:ваш\\p{L}*\\s+|сво\\p{L}*\\s+)?кош[её]л",
+    ),
+  ],
+  [
+    "asks_to_verify_wallet",
+    re(`подключ\\p{L}*\\s+кош[её]л\\p{L}*${C}{0,30}(?:забрать|получить|награ)`),
+  ],
+  [
+    "guaranteed_returns",
+    re(
+      `guarantee\\w*${C}{0,20}(?:profit|return|income|payout)|(?:profit|return|income|payout)\\w*${C}{0,15}guaranteed|100% guaranteed|risk[- ]free|no risk`,
+    ),
+  ],
+  [
+    "guaranteed_returns",
+    re(
+      `гарант\\p{L}*${C}{0,20}(?:доход|прибыл|выплат)|(?:доход|прибыл|выплат)\\p{L}*${C}{0,15}гарант|гаранти\\p{L}* 100|без риска`,
+    ),
+  ],
+  [
+    "guaranteed_returns",
+    re(
+      "\\d+(?:[.,]\\d+)?\\s?%\\s*(?:daily|per day|a day|every day|в день|ежедневно|в сутки)|(?:daily|ежедневн\\p{L}*)\\s+\\d+(?:[.,]\\d+)?\\s?%",
+    ),
+  ],
+  [
+    "giveaway",
+    re(
+      `(?:giveaway|giving away|раздач\\p{L}*|розыгрыш\\p{L}*|дарит|дарим)${C}{0,120}(?:send|connect|claim|${SEND}|подключ|забрать)`,
+    ),
+  ],
+  [
+    "giveaway",
+    re(
+      `(?:send|connect|claim|${SEND}|подключ)${C}{0,120}(?:giveaway|раздач\\p{L}*|розыгрыш\\p{L}*)`,
+    ),
+  ],
+  [
+    "private_contact",
+    re(
+      "\\b(?:dm|write|text|message)\\s+(?:me|him|her)\\b|пиш\\p{L}*\\s+(?:мне|ему|ей|в личку|в лс)|в личку",
+    ),
+  ],
+  [
+    "urgency",
+    re(
+      "only the first \\d+|ends in \\d+|within \\d+\\s?h|\\burgent|осталось \\d+ час|через \\d+ час|первым \\d+|срочно",
+    ),
+  ],
+  ["insists_not_scam", re("not a scam|no scam|не развод|не скам|не лохотрон|не обман")],
+  [
+    "lookalike_link",
+    re(
+      "(?:binance|coinbase|metamask|trust ?wallet|bybit|ledger|wallet|okx|ton)-[\\w-]+\\.(?:io|app|live|net|com|xyz|org|site|online|info)",
+    ),
+  ],
+  [
+    "account_threat",
+    re(
+      "(?:wallet|account)\\s+(?:has been|is|will be)\\s+(?:flagged|blocked|restricted|suspended|deactivated|locked)|(?:аккаунт|кош[её]л\\p{L}*|счёт|счет)\\s+(?:\\p{L}+\\s+)?(?:заблокирован|ограничен|будет отключ|будет заблокирован)",
+    ),
+  ],
+];
+
+// A phrase in quotes is named, not asked for: "FBI warns of 'double your bitcoin' scams".
+const QUOTED = /(?<![\p{L}\p{N}])['"«“„][^'"«»“”„\n]{2,80}['"»”](?![\p{L}\p{N}])/gu;
+
+/** The scam signs the text matches, strong first; empty when it looks like no scam. */
+export function detectScam(text: string): readonly ScamSignalId[] {
+  const plain = text.replace(QUOTED, " ");
+  const found = new Set<ScamSignalId>();
+  for (const [id, pattern] of DETECTORS) {
+    if (!found.has(id) && pattern.test(plain)) found.add(id);
+  }
+  if (
+    ADDRESS.test(plain.replace(URL_PATTERN, " ")) &&
+    re(`${SEND}|${GET}|на (?:этот|мой|наш) адрес`).test(plain)
+  ) {
+    found.add("send_to_address");
+  }
+  const ids = [...found];
+  return ids
+    .filter((id) => SCAM_SIGNALS[id] === "strong")
+    .concat(ids.filter((id) => SCAM_SIGNALS[id] === "weak"));
+}
+
+/** True when the signs are enough to call the message a scam. */
+export function isScam(signals: readonly ScamSignalId[]): boolean {
+  let weakCount = 0;
+  for (const id of signals) {
+    if (SCAM_SIGNALS[id] === "strong") return true;
+    weakCount += 1;
+  }
+  return weakCount >= 2;
+}

@@ -1,0 +1,30 @@
+import type { Prepared } from "./prepare";
+
+// Words that make up greetings, thanks, agreement, farewells and chit-chat, in both languages.
+// A message made only of these (and emoji) is small talk.
+const SMALLTALK_WORDS = new Set(
+  `hi hello hey heya hiya yo sup greetings good morning afternoon evening night day there all
+  thanks thank thx ty tnx tysm you so much a lot very really that was it's its is helpful
+  useful ok okay okey k kk cool nice great awesome super perfect wow lol lmao rofl got it
+  understood clear yes yeah yep yup no nope sure fine bye goodbye see later tomorrow soon cya
+  how are doing what's whats up job well done bot buddy man mate friend welcome np :) :(
+  привет приветик приветствую здравствуй здравствуйте хай хей здорово добрый доброе утро день
+  вечер ночи спокойной спасибо спс пасиб пасибо благодарю большое огромное очень помогло
+  понятно ясно понял поняла ок окей ладно хорошо норм нормально круто класс классно супер
+  отлично да нет ага угу пока до завтра свидания встречи как дела делишки ты вы бот молодец
+  лол ого вау всем всё все ну и тебе вам`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const LAUGH = /^(?:а?(?:ха)+х?|a?(?:ha)+h?|(?:he)+|(?:хе)+|ы+)$/u;
+
+/** True for greetings, thanks, "ok", laughter and emoji-only messages. */
+export function isSmalltalk(p: Prepared): boolean {
+  if (p.urls.length > 0 || p.hashtags > 0) return false;
+  if (p.words.length === 0) return true;
+  if (p.words.length > 8) return false;
+  return p.words.every((w) => {
+    const lower = w.toLowerCase().replace(/[’]/g, "'");
+    return SMALLTALK_WORDS.has(lower) || LAUGH.test(lower);
+  });
+}
