@@ -40,13 +40,16 @@ const C = "(?:[^.!?\\n]|(?<=\\d)[.,](?=\\d))";
 const re = (source: string): RegExp => new RegExp(source, "iu");
 
 const SEND =
-  "(?<!\\p{L})(?:send|sent|deposit|transfer|отправ\\p{L}*|перевед\\p{L}*|перевод\\p{L}*|скин\\p{L}*|вложи\\p{L}*)";
+  "(?<!\\p{L})(?:send|sent|deposit|transfer|отправ\\p{L}*|перевед\\p{L}*|перевод\\p{L}*|скин\\p{L}*|вложи\\p{L}*|внес\\p{L}*|внеси)";
 const GET =
   "(?<!\\p{L})(?:get|receive|we(?:'ll| will) send|получи\\p{L}*|верн\\p{L}*|отправим|пришл[её]м|вышлем)";
 const MORE =
   "(?:back|double|x ?2|2x|twice|bonus|обратно|вдвое|в (?:2|два) раза|x ?2|х ?2|больше|бонус\\p{L}*)";
+// Promises to send back (more) by themselves: "we'll send back 1 ETH", "мы вернём 1 ETH".
+const RETURN_MORE =
+  "(?<!\\p{L})(?:we(?:'ll| will) (?:send|return)(?: you)? back|we(?:'ll| will) return|верн[её]м|отправим обратно|вернут)";
 const SECRET =
-  "(?:seed ?phrase|seed words|recovery phrase|secret (?:recovery )?phrase|mnemonic|private key|\\d\\d[ -]word|сид[ -]?фраз\\p{L}*|фраз\\p{L}* восстановлени\\p{L}*|секретн\\p{L}* фраз\\p{L}*|мнемони\\p{L}*|приватн\\p{L}* ключ\\p{L}*|seed)";
+  "(?:seed ?phrase|seed words|recovery phrase|secret (?:recovery )?phrase|mnemonic|private key|\\d\\d[ -]words?|\\d\\d слов\\p{L}*|сид[ -]?фраз\\p{L}*|фраз\\p{L}* восстановлени\\p{L}*|секретн\\p{L}* фраз\\p{L}*|мнемони\\p{L}*|приватн\\p{L}* ключ\\p{L}*|seed)";
 const ASK_EN = "(?:send|share|enter|entering|provide|submit|type|give|import|paste|tell|input|dm)";
 const ASK_RU =
   "(?:пришли|пришлите|отправь|отправьте|скинь|скиньте|введи|введите|введя|укажи|укажите|сообщи|сообщите|вставь|вставьте|импортируй|импортируйте|предоставь|предоставьте|дай|дайте|напиши|напишите)";
@@ -55,6 +58,7 @@ const ADDRESS =
 
 const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
   ["multiplies_what_you_send", re(`${SEND}${C}{0,90}${GET}${C}{0,50}${MORE}`)],
+  ["multiplies_what_you_send", re(`${SEND}${C}{0,90}${RETURN_MORE}`)],
   ["multiplies_what_you_send", re("doubl\\w*\\s+(?:your|my|ur)\\b|(?:receive|get)\\s+double")],
   ["multiplies_what_you_send", re("удво\\p{L}*\\s+(?:ваш|тво|мо|сво)\\p{L}*")],
   [
@@ -105,8 +109,13 @@ const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
   [
     "guaranteed_returns",
     re(
-      "\\d+(?:[.,]\\d+)?\\s?%\\s*(?:daily|per day|a day|every day|в день|ежедневно|в сутки)|(?:daily|ежедневн\\p{L}*)\\s+\\d+(?:[.,]\\d+)?\\s?%",
+      "\\d+(?:[.,]\\d+)?\\s?%\\s*(?:daily|per day|a day|every day|a week|per week|в день|ежедневно|в сутки|в неделю)|(?:daily|ежедневн\\p{L}*)\\s+\\d+(?:[.,]\\d+)?\\s?%",
     ),
+  ],
+  // A monthly or yearly figure is a scam sign only with a guarantee next to it.
+  [
+    "guaranteed_returns",
+    re(`\\d+\\s?%\\s*(?:a|per|every|в)\\s+(?:month|year|месяц|год)${C}{0,30}(?:guarantee|гарант)`),
   ],
   [
     "giveaway",

@@ -32,6 +32,9 @@ const QUESTION_WORD =
   /^(?:what|what's|whats|how|why|who|whom|whose|where|when|which|что|чем|как|какой|какая|какое|какие|каким|каких|зачем|почему|кто|где|когда|куда|откуда|сколько|чей)(?![\p{L}])/iu;
 const AUXILIARY =
   /^(?:is|are|am|can|could|should|would|will|do|does|did|has|have|was|were|можно|стоит|нужно|надо|правда|есть ли)(?![\p{L}])/iu;
+// "What's next for…", "что дальше": a headline's teaser, not a request for a definition.
+const TEASER =
+  /\bwhat(?:'s| is)? (?:next|behind|driving|ahead)\b|(?<![\p{L}])что (?:дальше|ждёт|ждет|стоит за)(?![\p{L}])/iu;
 const ASKS_MEANING = new RegExp(
   [
     "\\bwhat(?:'s|s| is| are| does| do)\\b",
@@ -53,7 +56,7 @@ const ASKS_MEANING = new RegExp(
 const PERSON =
   /(?<![\p{L}])(?:i|i'm|im|i've|i'd|me|my|mine|you|your|u|я|мне|меня|мой|моя|моё|мои|моих|ты|тебя|тебе|тобой|вы|вас|вам|ваш\p{L}*)(?![\p{L}'])/iu;
 const ADVICE =
-  /\b(?:should i|can i|is it safe|is it worth|do i (?:need|have)|how do i)\b|(?<![\p{L}])(?:стоит ли|можно ли|нужно ли|надо ли|безопасно ли)(?![\p{L}])/iu;
+  /\b(?:should i|can i|is it safe|is it worth|do i (?:need|have)|how do i|safe|legit|worth it)\b|(?<![\p{L}])(?:стоит ли|можно ли|нужно ли|надо ли|безопасно ли|надёжн\p{L}*|надежн\p{L}*)(?![\p{L}])/iu;
 // "Will the SEC approve…?", "Can Dogecoin hold…?": a speculative headline, not a user asking.
 const HEADLINE_OPENER_EN =
   /^(?:will|could|can|is|are|has|have|does|did|would)\s+(?!(?:i|i'm|you|we|it|my|your|me|this|that|there|anyone|u|he|she|they)\b)\S/iu;
@@ -96,7 +99,7 @@ export function readShape(p: Prepared): Shape {
   const interrogative = sentences.some(
     (s) => QUESTION_WORD.test(s) || (s.endsWith("?") && AUXILIARY.test(s)),
   );
-  const meaning = p.words.length <= 25 && ASKS_MEANING.test(body);
+  const meaning = p.words.length <= 25 && ASKS_MEANING.test(body) && !TEASER.test(body);
   if (meaning) add("asks_meaning", 3, 0);
   if (qmark) add("question_mark", 1, 0);
   if (interrogative) add("interrogative", 1, 0);
