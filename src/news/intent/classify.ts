@@ -2,7 +2,7 @@ import { prepare } from "./prepare";
 import { detectScam, isScam, type ScamSignalId } from "./scam-signals";
 import { readShape, type ShapeSignal } from "./shape";
 import { isSmalltalk } from "./smalltalk";
-import { BOT_TOPIC, cryptoWeight } from "./vocabulary";
+import { BOT_TOPIC, cryptoWeight, NOT_CRYPTO } from "./vocabulary";
 
 /** What a text message is, so RVX can answer it as it deserves. */
 export type Intent = "news" | "question" | "smalltalk" | "link" | "scam" | "offtopic";
@@ -71,8 +71,12 @@ export function classifyIntent(text: string, opts: ClassifyOptions = {}): Intent
     if (aboutBot) signals.push("bot_topic");
     return result(crypto || aboutBot ? "question" : "offtopic", signals);
   }
-  if (weight >= CRYPTO_MIN) signals.push("crypto_words");
-  return result(weight >= CRYPTO_MIN ? "news" : "offtopic", signals);
+  // Losing real news costs more than explaining an off-topic post: a headline-shaped text with
+  // one crypto-leaning word and nothing that says "sport, weather, stocks" is read as news.
+  const news =
+    weight >= CRYPTO_MIN || (weight > 0 && shape.headline >= 1 && !NOT_CRYPTO.test(p.body));
+  if (weight > 0) signals.push("crypto_words");
+  return result(news ? "news" : "offtopic", signals);
 }
 
 function result(intent: Intent, signals: readonly IntentSignal[]): IntentResult {

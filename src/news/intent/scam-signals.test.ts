@@ -11,6 +11,7 @@ describe("scam-signals", () => {
       ["guaranteed_returns", "strong"],
       ["send_to_address", "strong"],
       ["giveaway", "strong"],
+      ["pay_to_withdraw", "strong"],
       ["private_contact", "weak"],
       ["urgency", "weak"],
       ["insists_not_scam", "weak"],

@@ -20,6 +20,8 @@ export const SCAM_SIGNALS = {
   send_to_address: "strong",
   /** A giveaway you join by sending coins or connecting a wallet. */
   giveaway: "strong",
+  /** "To withdraw, first deposit 0.1 BTC for verification". */
+  pay_to_withdraw: "strong",
   /** "DM me", "write to him @…". */
   private_contact: "weak",
   /** "Only the first 1000", "ends in 2 hours", "within 24h". */
@@ -40,7 +42,7 @@ const C = "(?:[^.!?\\n]|(?<=\\d)[.,](?=\\d))";
 const re = (source: string): RegExp => new RegExp(source, "iu");
 
 const SEND =
-  "(?<!\\p{L})(?:send|sent|deposit|transfer|отправ\\p{L}*|перевед\\p{L}*|перевод\\p{L}*|скин\\p{L}*|вложи\\p{L}*|внес\\p{L}*|внеси)";
+  "(?<!\\p{L})(?:send|sent|deposit|transfer|move|отправ\\p{L}*|перевед\\p{L}*|перевод\\p{L}*|скин\\p{L}*|вложи\\p{L}*|внес\\p{L}*|внеси)";
 const GET =
   "(?<!\\p{L})(?:get|receive|we(?:'ll| will) send|получи\\p{L}*|верн\\p{L}*|отправим|пришл[её]м|вышлем)";
 const MORE =
@@ -55,6 +57,11 @@ const ASK_RU =
   "(?:пришли|пришлите|отправь|отправьте|скинь|скиньте|введи|введите|введя|укажи|укажите|сообщи|сообщите|вставь|вставьте|импортируй|импортируйте|предоставь|предоставьте|дай|дайте|напиши|напишите)";
 const ADDRESS =
   /(?<![\p{L}\p{N}])(?:0x[0-9a-fA-F]{40}|bc1[0-9a-z]{20,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33}|[EU]Q[A-Za-z0-9_-]{46})(?![\p{L}\p{N}])/u;
+
+// Asked of the reader ("send it to my wallet", "переведите на этот адрес"), not reported
+// ("Mt. Gox transferred 10,000 BTC to 1Ax…").
+const TO_ADDRESS =
+  /(?:to|into|на)\s+(?:this|my|our|the following|этот|мой|наш|следующий)\s+(?:\p{L}+\s+)?(?:address|wallet|адрес|кош[её]л)|(?:^|[.!?\n]\s*|please\s+|pls\s+|пожалуйста,?\s+)(?:send|transfer|move|deposit|return|отправьте|отправь|переведите|переведи|верните|верни)(?!\p{L})/iu;
 
 const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
   ["multiplies_what_you_send", re(`${SEND}${C}{0,90}${GET}${C}{0,50}${MORE}`)],
@@ -78,7 +85,9 @@ const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
   ],
   [
     "asks_to_verify_wallet",
-    re("(?:validate|verify|sync|synchronize|rectify|restore|reactivate)\\s+(?:your\\s+)?wallet"),
+    re(
+      "(?:validate|verify|sync|synchronize|rectify|restore|reactivate)\\s+your\\s+(?:\\S+\\s+){0,2}?wallet",
+    ),
   ],
   [
     "asks_to_verify_wallet",
@@ -87,7 +96,7 @@ const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
   [
     "asks_to_verify_wallet",
     re(
-      "(?:верифик|подтверд|синхрониз|валид|восстанов)\\p{L}*\\s+(?:ваш\\p{L}*\\s+|сво\\p{L}*\\s+)?кош[её]л",
+      "(?:подтверд|верифицир|синхронизир|валидир|восстанов|активир)\\p{L}*(?:те|и|й)\\s+(?:ваш\\p{L}*\\s+|сво\\p{L}*\\s+)?(?:\\p{L}+\\s+){0,2}?(?:кош[её]л|wallet)|пройд\\p{L}*\\s+(?:верификац|проверк|валидац)\\p{L}*\\s+кош[её]л",
     ),
   ],
   [
@@ -95,9 +104,33 @@ const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
     re(`подключ\\p{L}*\\s+кош[её]л\\p{L}*${C}{0,30}(?:забрать|получить|награ)`),
   ],
   [
+    "pay_to_withdraw",
+    re(
+      `withdraw${C}{0,40}first\\s+(?:deposit|pay|send|transfer)|(?:deposit|pay|send)\\s+\\S+(?:\\s+\\S+)?\\s+(?:to unlock|for verification)`,
+    ),
+  ],
+  [
+    "pay_to_withdraw",
+    re(
+      `вывод\\p{L}*${C}{0,40}сначала\\s+(?:внес|оплат|перевед|отправ)\\p{L}*|(?:внеси|внесите|оплати|оплатите|переведи|переведите)${C}{0,30}(?:на верификацию|для верификации|для разблокировки|за вывод)`,
+    ),
+  ],
+  [
     "guaranteed_returns",
     re(
       `guarantee\\w*${C}{0,20}(?:profit|return|income|payout)|(?:profit|return|income|payout)\\w*${C}{0,15}guaranteed|100% guaranteed|risk[- ]free|no risk`,
+    ),
+  ],
+  [
+    "pay_to_withdraw",
+    re(
+      `withdraw${C}{0,40}first\\s+(?:deposit|pay|send|transfer)|(?:deposit|pay|send)\\s+\\S+(?:\\s+\\S+)?\\s+(?:to unlock|for verification)`,
+    ),
+  ],
+  [
+    "pay_to_withdraw",
+    re(
+      `вывод\\p{L}*${C}{0,40}сначала\\s+(?:внес|оплат|перевед|отправ)\\p{L}*|(?:внеси|внесите|оплати|оплатите|переведи|переведите)${C}{0,30}(?:на верификацию|для верификации|для разблокировки|за вывод)`,
     ),
   ],
   [
@@ -107,12 +140,36 @@ const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
     ),
   ],
   [
+    "pay_to_withdraw",
+    re(
+      `withdraw${C}{0,40}first\\s+(?:deposit|pay|send|transfer)|(?:deposit|pay|send)\\s+\\S+(?:\\s+\\S+)?\\s+(?:to unlock|for verification)`,
+    ),
+  ],
+  [
+    "pay_to_withdraw",
+    re(
+      `вывод\\p{L}*${C}{0,40}сначала\\s+(?:внес|оплат|перевед|отправ)\\p{L}*|(?:внеси|внесите|оплати|оплатите|переведи|переведите)${C}{0,30}(?:на верификацию|для верификации|для разблокировки|за вывод)`,
+    ),
+  ],
+  [
     "guaranteed_returns",
     re(
       "\\d+(?:[.,]\\d+)?\\s?%\\s*(?:daily|per day|a day|every day|a week|per week|в день|ежедневно|в сутки|в неделю)|(?:daily|ежедневн\\p{L}*)\\s+\\d+(?:[.,]\\d+)?\\s?%",
     ),
   ],
   // A monthly or yearly figure is a scam sign only with a guarantee next to it.
+  [
+    "pay_to_withdraw",
+    re(
+      `withdraw${C}{0,40}first\\s+(?:deposit|pay|send|transfer)|(?:deposit|pay|send)\\s+\\S+(?:\\s+\\S+)?\\s+(?:to unlock|for verification)`,
+    ),
+  ],
+  [
+    "pay_to_withdraw",
+    re(
+      `вывод\\p{L}*${C}{0,40}сначала\\s+(?:внес|оплат|перевед|отправ)\\p{L}*|(?:внеси|внесите|оплати|оплатите|переведи|переведите)${C}{0,30}(?:на верификацию|для верификации|для разблокировки|за вывод)`,
+    ),
+  ],
   [
     "guaranteed_returns",
     re(`\\d+\\s?%\\s*(?:a|per|every|в)\\s+(?:month|year|месяц|год)${C}{0,30}(?:guarantee|гарант)`),
@@ -166,10 +223,7 @@ export function detectScam(text: string): readonly ScamSignalId[] {
   for (const [id, pattern] of DETECTORS) {
     if (!found.has(id) && pattern.test(plain)) found.add(id);
   }
-  if (
-    ADDRESS.test(plain.replace(URL_PATTERN, " ")) &&
-    re(`${SEND}|${GET}|на (?:этот|мой|наш) адрес`).test(plain)
-  ) {
+  if (ADDRESS.test(plain.replace(URL_PATTERN, " ")) && TO_ADDRESS.test(plain)) {
     found.add("send_to_address");
   }
   const ids = [...found];

@@ -29,7 +29,7 @@ export interface Shape {
 
 // Question words open a question with or without "?"; auxiliaries ("Do Kwon sentenced…") only with it.
 const QUESTION_WORD =
-  /^(?:what|what's|whats|how|why|who|whom|whose|where|when|which|что|чем|как|какой|какая|какое|какие|каким|каких|зачем|почему|кто|где|когда|куда|откуда|сколько|чей)(?![\p{L}])/iu;
+  /^(?:what|what's|whats|how|why|who|whom|whose|where|when|which|что|чем|как|какой|какая|какое|какие|каким|каких|зачем|почему|кто|где|когда|куда|откуда|сколько|чей|можешь|можете|could you|can you)(?![\p{L}])/iu;
 const AUXILIARY =
   /^(?:is|are|am|can|could|should|would|will|do|does|did|has|have|was|were|можно|стоит|нужно|надо|правда|есть ли)(?![\p{L}])/iu;
 // "What's next for…", "что дальше": a headline's teaser, not a request for a definition.
@@ -48,7 +48,7 @@ const ASKS_MEANING = new RegExp(
     "\\beli5\\b",
     "\\bhow (?:do|does|can|to|many|much)\\b",
     "\\bwho is\\b",
-    "(?<![\\p{L}])(?:что такое|что значит|что означает|что это|кто такой|кто такая|объясни|поясни|расскажи|подскажи|в ч[её]м разница|отлича\\p{L}*|то же самое|зачем нуж\\p{L}*|сколько (?:всего|стоит))",
+    "(?<![\\p{L}])(?:что такое|что значит|что означает|что это|кто такой|кто такая|объясн\\p{L}*|поясн\\p{L}*|расска\\p{L}*|подска\\p{L}*|разниц\\p{L}*|отлича\\p{L}*|то же самое|зачем нуж\\p{L}*|сколько (?:всего|стоит))",
     "(?<![\\p{L}])как (?:купить|работает|работают|начать|сбросить|хранить|зарабатыва\\p{L}*|устроен\\p{L}*|пользоваться|получить|вывести|продать|безопасно|мне|понять|отличить|распознать)",
   ].join("|"),
   "iu",
@@ -107,7 +107,7 @@ export function readShape(p: Prepared): Shape {
   if (ADVICE.test(body)) add("asks_advice", 2, 0);
   if (/^\p{Ll}/u.test(body)) add("lowercase_start", 1, 0);
   if (p.words.length <= 12) add("short", 1, 0);
-  if (HEADLINE_OPENER_EN.test(body) || HEADLINE_OPENER_RU.test(body)) add("headline_opener", 0, 3);
+  if (HEADLINE_OPENER_EN.test(body) || HEADLINE_OPENER_RU.test(body)) add("headline_opener", 0, 2);
   if (qmark) {
     const after = body.slice(body.lastIndexOf("?") + 1).trim();
     if (after.split(/\s+/).filter(Boolean).length >= 4) add("lede_after_question", 0, 3);

@@ -71,6 +71,16 @@ export const CRYPTO_WORDS: readonly CryptoWord[] = [
   sure(ci("pancakeswap", "raydium", "jupiter exchange", "pump\\.fun", "polymarket", "opensea")),
   sure(ci("grayscale", "microstrategy", "saylor", "chainalysis", "ibit", "gbtc", "fbtc")),
   sure(ci("vitalik~", "виталик~", "бутерин~", "buterin", "do kwon", "до квон~", "nakamoto")),
+  sure(ci("glassnode", "santiment", "cryptoquant", "nansen", "arkham", "coinglass", "coingecko")),
+  sure(
+    ci(
+      "coinmarketcap",
+      "defillama",
+      "messari",
+      "digital (?:euro|dollar|yuan)",
+      "цифров~ (?:евро|доллар~|юан~)",
+    ),
+  ),
   sure(ci("накамото", "whale alert", "gwei", "sats", "сатош~")),
   // Words that lean crypto in a crypto bot's inbox but also live elsewhere.
   weak(ci("etf~", "etn~", "exchange~", "бирж~", "wallet~", "кошел~", "кошёл~", "cftc")),
@@ -137,5 +147,36 @@ export const BOT_TOPIC = ci(
   "commands?",
   "команд~",
   "settings",
+  "language",
+  "язык~",
   "настройк~",
+);
+
+/** Words of other worlds (sport, weather, stocks, commodities, gadgets, food) that keep a
+ * headline with only one crypto-leaning word ("exchange", "ETF") out of the news. */
+export const NOT_CRYPTO = ci(
+  "shares",
+  "stocks?",
+  "акци~",
+  "oil",
+  "нефт~",
+  "gold",
+  "золот~",
+  "football",
+  "футбол~",
+  "match~",
+  "матч~",
+  "coach",
+  "тренер~",
+  "weather",
+  "погод~",
+  "recipe~",
+  "рецепт~",
+  "iphone~",
+  "smartphone~",
+  "смартфон~",
+  "movie~",
+  "фильм~",
+  "рубл~",
+  "доллар~",
 );
