@@ -52,9 +52,10 @@ const RETURN_MORE =
   "(?<!\\p{L})(?:we(?:'ll| will) (?:send|return)(?: you)? back|we(?:'ll| will) return|верн[её]м|отправим обратно|вернут)";
 const SECRET =
   "(?:seed ?phrase|seed words|recovery phrase|secret (?:recovery )?phrase|mnemonic|private key|\\d\\d[ -]words?|\\d\\d слов\\p{L}*|сид[ -]?фраз\\p{L}*|фраз\\p{L}* восстановлени\\p{L}*|секретн\\p{L}* фраз\\p{L}*|мнемони\\p{L}*|приватн\\p{L}* ключ\\p{L}*|seed)";
-const ASK_EN = "(?:send|share|enter|entering|provide|submit|type|give|import|paste|tell|input|dm)";
+const ASK_EN =
+  "(?:send|share|enter|entering|provide|submit|type|give|import|paste|tell|input|dm|confirm|verify|validate)";
 const ASK_RU =
-  "(?:пришли|пришлите|отправь|отправьте|скинь|скиньте|введи|введите|введя|укажи|укажите|сообщи|сообщите|вставь|вставьте|импортируй|импортируйте|предоставь|предоставьте|дай|дайте|напиши|напишите)";
+  "(?:пришли|пришлите|отправь|отправьте|скинь|скиньте|введи|введите|введя|укажи|укажите|сообщи|сообщите|вставь|вставьте|импортируй|импортируйте|предоставь|предоставьте|дай|дайте|напиши|напишите|подтверди|подтвердите)";
 const ADDRESS =
   /(?<![\p{L}\p{N}])(?:0x[0-9a-fA-F]{40}|bc1[0-9a-z]{20,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33}|[EU]Q[A-Za-z0-9_-]{46})(?![\p{L}\p{N}])/u;
 
@@ -81,6 +82,12 @@ const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
     "fake_support",
     re(
       `(?:support|help ?desk|customer service|поддержк\\p{L}*)${C}{0,40}(?:@\\w{4,}|whatsapp|ватсап|\\+\\d)`,
+    ),
+  ],
+  [
+    "fake_support",
+    re(
+      "(?:write|contact|message|dm|reach|text)\\s+(?:to\\s+)?(?:our|the)\\s+(?:\\S+\\s+)?(?:support|help ?desk|admin|agent|manager)\\S*\\s+@\\w|(?:напиш|обратит|свяжит)\\p{L}*\\s+(?:\\p{L}+\\s+){0,2}?(?:поддержк|хелпдеск|админ|менеджер|агент)\\p{L}*[^.\\n]{0,20}@\\w",
     ),
   ],
   [
@@ -116,21 +123,15 @@ const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
     ),
   ],
   [
+    "pay_to_withdraw",
+    re(
+      `(?:pay|оплат\\p{L}*)${C}{0,40}(?:fee|комисси\\p{L}*)${C}{0,40}(?:release|unlock|withdraw|разблок|вывод|получить средства)`,
+    ),
+  ],
+  [
     "guaranteed_returns",
     re(
       `guarantee\\w*${C}{0,20}(?:profit|return|income|payout)|(?:profit|return|income|payout)\\w*${C}{0,15}guaranteed|100% guaranteed|risk[- ]free|no risk`,
-    ),
-  ],
-  [
-    "pay_to_withdraw",
-    re(
-      `withdraw${C}{0,40}first\\s+(?:deposit|pay|send|transfer)|(?:deposit|pay|send)\\s+\\S+(?:\\s+\\S+)?\\s+(?:to unlock|for verification)`,
-    ),
-  ],
-  [
-    "pay_to_withdraw",
-    re(
-      `вывод\\p{L}*${C}{0,40}сначала\\s+(?:внес|оплат|перевед|отправ)\\p{L}*|(?:внеси|внесите|оплати|оплатите|переведи|переведите)${C}{0,30}(?:на верификацию|для верификации|для разблокировки|за вывод)`,
     ),
   ],
   [
@@ -140,36 +141,12 @@ const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
     ),
   ],
   [
-    "pay_to_withdraw",
-    re(
-      `withdraw${C}{0,40}first\\s+(?:deposit|pay|send|transfer)|(?:deposit|pay|send)\\s+\\S+(?:\\s+\\S+)?\\s+(?:to unlock|for verification)`,
-    ),
-  ],
-  [
-    "pay_to_withdraw",
-    re(
-      `вывод\\p{L}*${C}{0,40}сначала\\s+(?:внес|оплат|перевед|отправ)\\p{L}*|(?:внеси|внесите|оплати|оплатите|переведи|переведите)${C}{0,30}(?:на верификацию|для верификации|для разблокировки|за вывод)`,
-    ),
-  ],
-  [
     "guaranteed_returns",
     re(
       "\\d+(?:[.,]\\d+)?\\s?%\\s*(?:daily|per day|a day|every day|a week|per week|в день|ежедневно|в сутки|в неделю)|(?:daily|ежедневн\\p{L}*)\\s+\\d+(?:[.,]\\d+)?\\s?%",
     ),
   ],
   // A monthly or yearly figure is a scam sign only with a guarantee next to it.
-  [
-    "pay_to_withdraw",
-    re(
-      `withdraw${C}{0,40}first\\s+(?:deposit|pay|send|transfer)|(?:deposit|pay|send)\\s+\\S+(?:\\s+\\S+)?\\s+(?:to unlock|for verification)`,
-    ),
-  ],
-  [
-    "pay_to_withdraw",
-    re(
-      `вывод\\p{L}*${C}{0,40}сначала\\s+(?:внес|оплат|перевед|отправ)\\p{L}*|(?:внеси|внесите|оплати|оплатите|переведи|переведите)${C}{0,30}(?:на верификацию|для верификации|для разблокировки|за вывод)`,
-    ),
-  ],
   [
     "guaranteed_returns",
     re(`\\d+\\s?%\\s*(?:a|per|every|в)\\s+(?:month|year|месяц|год)${C}{0,30}(?:guarantee|гарант)`),

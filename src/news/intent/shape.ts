@@ -32,6 +32,10 @@ const QUESTION_WORD =
   /^(?:what|what's|whats|how|why|who|whom|whose|where|when|which|что|чем|как|какой|какая|какое|какие|каким|каких|зачем|почему|кто|где|когда|куда|откуда|сколько|чей|можешь|можете|could you|can you)(?![\p{L}])/iu;
 const AUXILIARY =
   /^(?:is|are|am|can|could|should|would|will|do|does|did|has|have|was|were|можно|стоит|нужно|надо|правда|есть ли)(?![\p{L}])/iu;
+// An auxiliary before a pronoun ("is it bad…", "should I…") or «ли» after a word that is not a
+// verb ("плохо ли…") asks even without "?".
+const PRONOUN_QUESTION =
+  /^(?:(?:is|are|was|can|could|should|would|will|do|does|did)\s+(?:i|it|you|we|this|that|there)(?![\p{L}'])|(?!\p{L}+(?:ет|ит|ут|ют|ат|ят|ется|ится|утся|ятся)\s)\p{L}+\s+ли(?![\p{L}]))/iu;
 // "What's next for…", "что дальше": a headline's teaser, not a request for a definition.
 const TEASER =
   /\bwhat(?:'s| is)? (?:next|behind|driving|ahead)\b|(?<![\p{L}])что (?:дальше|ждёт|ждет|стоит за)(?![\p{L}])/iu;
@@ -97,7 +101,8 @@ export function readShape(p: Prepared): Shape {
   };
   const qmark = body.includes("?");
   const interrogative = sentences.some(
-    (s) => QUESTION_WORD.test(s) || (s.endsWith("?") && AUXILIARY.test(s)),
+    (s) =>
+      QUESTION_WORD.test(s) || PRONOUN_QUESTION.test(s) || (s.endsWith("?") && AUXILIARY.test(s)),
   );
   const meaning = p.words.length <= 25 && ASKS_MEANING.test(body) && !TEASER.test(body);
   if (meaning) add("asks_meaning", 3, 0);

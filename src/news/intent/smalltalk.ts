@@ -4,7 +4,7 @@ import type { Prepared } from "./prepare";
 // A message made only of these (and emoji) is small talk.
 const SMALLTALK_WORDS = new Set(
   `hi hello again hey heya hiya yo sup greetings good morning afternoon evening night day there all
-  thanks thank thx ty tnx tysm you so much a lot very really that was it's its is helpful
+  thanks thank many alright thx ty tnx tysm you so much a lot very really that was it's its is helpful
   useful ok okay okey k kk cool nice great awesome super perfect wow lol lmao rofl got it
   understood clear yes yeah yep yup no nope sure fine bye goodbye see later tomorrow soon cya
   how are doing what's whats up job well done bot buddy man mate friend welcome everyone everybody guys folks np :) :(

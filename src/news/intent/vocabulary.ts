@@ -88,6 +88,8 @@ export const CRYPTO_WORDS: readonly CryptoWord[] = [
   weak(ci("whale~", "кит", "кита", "киты", "китов", "market cap~", "капитализац~", "spot")),
   weak(ci("спот~", "longs", "shorts", "лонг~", "шорт~", "bull market", "bear market", "памп~")),
   weak(ci("pump~", "dump~", "дамп~", "hack~", "хакер~", "взлом~", "exploit~", "эксплойт~")),
+  sure(ci("funding rate~", "ставк~ финансировани~", "perpetual~", "бессрочн~ фьючерс~")),
+  weak(ci("options?", "опцион~", "expiry", "экспирац~", "all ?time high", "ath")),
   weak(ci("listing~", "листинг~", "delist~", "делистинг~", "phishing", "фишинг~", "gemini")),
   weak(cs("Curve", "Gemini")),
   weak(ci("монет~", "пул~", "pool~", "протокол~", "protocol~", "tokeniz~", "фрс")),
