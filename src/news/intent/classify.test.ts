@@ -71,8 +71,9 @@ describe("classifyIntent", () => {
     const long = post.repeat(5_000);
     expect(long.length).toBeGreaterThan(400_000);
     expect(classifyIntent(long).intent).toBe("news");
-    expect(classifyIntent(`${"a".repeat(10_000)} send your seed phrase`).intent).toBe("offtopic");
-    expect(classifyIntent("a".repeat(10_000), { maxChars: 100 }).intent).toBe("offtopic");
+    const tail = `${"lorem ipsum ".repeat(1_000)}please share your seed phrase with me`;
+    expect(classifyIntent(tail).scamSignals).toEqual([]);
+    expect(classifyIntent(tail, { maxChars: 20_000 }).intent).toBe("scam");
   });
 
   it("treats a message of only emoji or punctuation as small talk", () => {

@@ -17,6 +17,7 @@ describe("scam-signals", () => {
       ["insists_not_scam", "weak"],
       ["lookalike_link", "weak"],
       ["account_threat", "weak"],
+      ["unexpected_prize", "weak"],
     ]);
   });
 

@@ -32,6 +32,8 @@ export const SCAM_SIGNALS = {
   lookalike_link: "weak",
   /** "Your wallet has been flagged / blocked / restricted". */
   account_threat: "weak",
+  /** "Your wallet won 2 ETH in our lucky draw". */
+  unexpected_prize: "weak",
 } as const satisfies Record<string, "strong" | "weak">;
 
 /** A stable id of one scam sign. */
@@ -49,9 +51,9 @@ const MORE =
   "(?:back|double|x ?2|2x|twice|bonus|обратно|вдвое|в (?:2|два) раза|x ?2|х ?2|больше|бонус\\p{L}*)";
 // Promises to send back (more) by themselves: "we'll send back 1 ETH", "мы вернём 1 ETH".
 const RETURN_MORE =
-  "(?<!\\p{L})(?:we(?:'ll| will) (?:send|return)(?: you)? back|we(?:'ll| will) return|верн[её]м|отправим обратно|вернут)";
+  "(?<!\\p{L})(?:(?:i|we)(?:'ll| will) (?:send|return|give)(?: it| you| them)? back|(?:i|we)(?:'ll| will) return|верну|верн[её]м|отдам|отдадим|отправим обратно|вернут)(?!\\p{L})";
 const SECRET =
-  "(?:seed ?phrase|seed words|recovery phrase|secret (?:recovery )?phrase|mnemonic|private key|\\d\\d[ -]words?|\\d\\d слов\\p{L}*|сид[ -]?фраз\\p{L}*|фраз\\p{L}* восстановлени\\p{L}*|секретн\\p{L}* фраз\\p{L}*|мнемони\\p{L}*|приватн\\p{L}* ключ\\p{L}*|seed)";
+  "(?:seed ?phrase|seed words|recovery phrase|secret (?:recovery )?phrase|mnemonic|private key|\\d\\d[ -](?:\\p{L}+ )?words?|\\d\\d (?:\\p{L}+ )?слов\\p{L}*|сид[ -]?фраз\\p{L}*|фраз\\p{L}* восстановлени\\p{L}*|секретн\\p{L}* фраз\\p{L}*|мнемони\\p{L}*|приватн\\p{L}* ключ\\p{L}*|seed)";
 const ASK_EN =
   "(?:send|share|enter|entering|provide|submit|type|give|import|paste|tell|input|dm|confirm|verify|validate)";
 const ASK_RU =
@@ -65,6 +67,12 @@ const TO_ADDRESS =
   /(?:to|into|на)\s+(?:this|my|our|the following|этот|мой|наш|следующий)\s+(?:\p{L}+\s+)?(?:address|wallet|адрес|кош[её]л)|(?:^|[.!?\n]\s*|please\s+|pls\s+|пожалуйста,?\s+)(?:send|transfer|move|deposit|return|отправьте|отправь|переведите|переведи|верните|верни)(?!\p{L})/iu;
 
 const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
+  [
+    "unexpected_prize",
+    re(
+      "(?:you|your wallet|your account)\\s+(?:have\\s+|has\\s+)?won|lucky draw|(?:ваш|твой)\\p{L}*\\s+(?:\\p{L}+\\s+)?выиграл|вы выиграли|ты выиграл",
+    ),
+  ],
   ["multiplies_what_you_send", re(`${SEND}${C}{0,90}${GET}${C}{0,50}${MORE}`)],
   ["multiplies_what_you_send", re(`${SEND}${C}{0,90}${RETURN_MORE}`)],
   ["multiplies_what_you_send", re("doubl\\w*\\s+(?:your|my|ur)\\b|(?:receive|get)\\s+double")],
@@ -125,7 +133,7 @@ const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
   [
     "pay_to_withdraw",
     re(
-      `(?:pay|оплат\\p{L}*)${C}{0,40}(?:fee|комисси\\p{L}*)${C}{0,40}(?:release|unlock|withdraw|разблок|вывод|получить средства)`,
+      `(?:pay|оплат\\p{L}*)${C}{0,40}(?:fee|комисси\\p{L}*)${C}{0,40}(?:release|unlock|withdraw|receive|claim|get|разблок|вывод|получить|забрать)`,
     ),
   ],
   [
@@ -150,6 +158,13 @@ const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
   [
     "guaranteed_returns",
     re(`\\d+\\s?%\\s*(?:a|per|every|в)\\s+(?:month|year|месяц|год)${C}{0,30}(?:guarantee|гарант)`),
+  ],
+  // "Your tokens will 100x by Friday", "токены вырастут в 100 раз": a promised multiple.
+  [
+    "guaranteed_returns",
+    re(
+      "(?:will|gonna|going to)\\s+(?:\\p{L}+\\s+)?\\d+\\s?x(?![\\p{L}])|вырастут\\s+в\\s+\\d+\\s+раз|(?:сделает|даст)\\s+[хx]\\s?\\d+",
+    ),
   ],
   [
     "giveaway",

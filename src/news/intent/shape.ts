@@ -102,7 +102,9 @@ export function readShape(p: Prepared): Shape {
   const qmark = body.includes("?");
   const interrogative = sentences.some(
     (s) =>
-      QUESTION_WORD.test(s) || PRONOUN_QUESTION.test(s) || (s.endsWith("?") && AUXILIARY.test(s)),
+      QUESTION_WORD.test(s) ||
+      PRONOUN_QUESTION.test(s) ||
+      ((s.endsWith("?") || /^\p{Ll}/u.test(s)) && AUXILIARY.test(s)),
   );
   const meaning = p.words.length <= 25 && ASKS_MEANING.test(body) && !TEASER.test(body);
   if (meaning) add("asks_meaning", 3, 0);
@@ -112,7 +114,11 @@ export function readShape(p: Prepared): Shape {
   if (ADVICE.test(body)) add("asks_advice", 2, 0);
   if (/^\p{Ll}/u.test(body)) add("lowercase_start", 1, 0);
   if (p.words.length <= 12) add("short", 1, 0);
-  if (HEADLINE_OPENER_EN.test(body) || HEADLINE_OPENER_RU.test(body)) add("headline_opener", 0, 2);
+  // Headlines start with a capital; "is staking eth risky" is someone typing.
+  const capital = /^\p{Lu}/u.test(body);
+  if (capital && (HEADLINE_OPENER_EN.test(body) || HEADLINE_OPENER_RU.test(body))) {
+    add("headline_opener", 0, 2);
+  }
   if (qmark) {
     const after = body.slice(body.lastIndexOf("?") + 1).trim();
     if (after.split(/\s+/).filter(Boolean).length >= 4) add("lede_after_question", 0, 3);

@@ -89,6 +89,9 @@ export const CRYPTO_WORDS: readonly CryptoWord[] = [
   weak(ci("спот~", "longs", "shorts", "лонг~", "шорт~", "bull market", "bear market", "памп~")),
   weak(ci("pump~", "dump~", "дамп~", "hack~", "хакер~", "взлом~", "exploit~", "эксплойт~")),
   sure(ci("funding rate~", "ставк~ финансировани~", "perpetual~", "бессрочн~ фьючерс~")),
+  weak(
+    ci("treasury compan~", "казначейск~ компани~", "dominance", "доминаци~", "bounty", "баунти"),
+  ),
   weak(ci("options?", "опцион~", "expiry", "экспирац~", "all ?time high", "ath")),
   weak(ci("listing~", "листинг~", "delist~", "делистинг~", "phishing", "фишинг~", "gemini")),
   weak(cs("Curve", "Gemini")),
@@ -97,22 +100,25 @@ export const CRYPTO_WORDS: readonly CryptoWord[] = [
   weak(ci("fees?", "комисси~", "транзакци~", "transaction~", "address~", "адрес~")),
 ];
 
+// The table, merged into one pattern per weight and case rule: one scan instead of forty.
+function merged(weight: 1 | 0.5, flags: "iu" | "u"): RegExp {
+  const sources = CRYPTO_WORDS.filter(
+    (w) => w.weight === weight && w.re.flags.replace("g", "") === flags,
+  ).map((w) => `(?:${w.re.source})`);
+  return new RegExp(sources.join("|") || "(?!)", weight === 1 ? flags : `${flags}g`);
+}
+const SURE = [merged(1, "iu"), merged(1, "u")];
+const WEAK = [merged(0.5, "iu"), merged(0.5, "u")];
+
 /**
- * Sums how strongly the text is about crypto: 1 or more means it is. Each sure entry counts
- * once; each distinct weak word counts (ETF + exchange = 1), so stop words cannot pile up.
+ * How strongly the text is about crypto: 1 or more means it is. Any sure word gives 1; each
+ * distinct weak word adds 0.5 (ETF + exchange = 1), so one common word cannot decide alone.
  */
 export function cryptoWeight(text: string): number {
-  let total = 0;
+  const sure = SURE.some((re) => re.test(text)) ? 1 : 0;
   const weakSeen = new Set<string>();
-  for (const word of CRYPTO_WORDS) {
-    if (word.weight === 1) {
-      if (word.re.test(text)) total += 1;
-    } else {
-      for (const m of text.matchAll(word.re)) weakSeen.add(m[0].toLowerCase());
-    }
-    if (total + weakSeen.size * 0.5 >= 2) break;
-  }
-  return total + weakSeen.size * 0.5;
+  for (const re of WEAK) for (const m of text.matchAll(re)) weakSeen.add(m[0].toLowerCase());
+  return sure + weakSeen.size * 0.5;
 }
 
 /** Questions about RVX itself: what it can do, lessons, XP, settings. */
@@ -133,6 +139,8 @@ export const BOT_TOPIC = ci(
   "уровня",
   "опыт~",
   "streak~",
+  "сери~ дней",
+  "серию",
   "стрик~",
   "quest~",
   "квест~",
