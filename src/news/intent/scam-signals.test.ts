@@ -11,13 +11,17 @@ describe("scam-signals", () => {
       ["guaranteed_returns", "strong"],
       ["send_to_address", "strong"],
       ["giveaway", "strong"],
-      ["pay_to_withdraw", "strong"],
+      ["upfront_fee", "strong"],
+      ["asks_to_sign_transaction", "strong"],
+      ["stranger_profit_pitch", "strong"],
       ["private_contact", "weak"],
       ["urgency", "weak"],
       ["insists_not_scam", "weak"],
       ["lookalike_link", "weak"],
       ["account_threat", "weak"],
       ["unexpected_prize", "weak"],
+      ["too_good_to_be_true", "weak"],
+      ["official_claim", "weak"],
     ]);
   });
 

@@ -30,6 +30,8 @@ export const CRYPTO_WORDS: readonly CryptoWord[] = [
       "validator~",
       "валидатор~",
       "hashrate",
+      "hashprice",
+      "хешпрайс~",
       "хешрейт~",
       "хэшрейт~",
       "slippage",
