@@ -28,7 +28,8 @@ export interface Prepared {
   readonly footer: boolean;
 }
 
-function isFooter(line: string): boolean {
+/** A channel signature or forwarded-from line ("Subscribe @x", "via @x", "— Name | t.me/x"). */
+export function isFooter(line: string): boolean {
   if (FOOTER_LINE.test(line)) return true;
   // A short line that points at a channel is a signature, not content.
   const pointsAway = /@[\p{L}\p{N}_]{3,}|t\.me\//u.test(line);
