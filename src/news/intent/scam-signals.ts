@@ -1,4 +1,4 @@
-import { isFooter, URL_PATTERN } from "./prepare";
+import { URL_PATTERN, withoutFooters } from "./prepare";
 import { ADDRESS, DETECTORS, OFF_PLATFORM, TO_ADDRESS } from "./scam-patterns";
 
 /**
@@ -68,10 +68,7 @@ export function detectScam(text: string): readonly ScamSignalId[] {
   }
   const noLinks = plain.replace(URL_PATTERN, " ");
   if (ADDRESS.test(noLinks) && TO_ADDRESS.test(plain)) found.add("send_to_address");
-  const content = plain
-    .split("\n")
-    .filter((line) => !isFooter(line))
-    .join("\n");
+  const { content } = withoutFooters(plain);
   if (ADDRESS.test(noLinks) || OFF_PLATFORM.test(content)) found.add("off_platform_contact");
   const ids = [...found];
   return ids
