@@ -1,4 +1,6 @@
+import corpus from "./corpus.json";
 import { prepare } from "./prepare";
+import { type ScamModel, scamLogOdds, trainScamModel } from "./scam-model";
 import { detectScam, isScam, type ScamSignalId } from "./scam-signals";
 import { readShape, type ShapeSignal } from "./shape";
 import { isSmalltalk } from "./smalltalk";
@@ -38,6 +40,23 @@ export interface IntentResult {
 export interface ClassifyOptions {
   /** Only the first this many characters are read (Telegram's own limit by default). */
   readonly maxChars?: number;
+  /** The scam wording model; by default one trained once on the bundled corpus. */
+  readonly scamModel?: ScamModel;
+}
+
+/** Above these log-odds the model calls a scam, if a rule saw at least one sign of one. */
+export const SCAM_MODEL_MIN_LOG_ODDS = 0;
+
+let bundled: ScamModel | undefined;
+/** The model trained on the bundled corpus, built on first use (a few ms) and kept. */
+export function bundledScamModel(): ScamModel {
+  bundled ??= trainScamModel(
+    (corpus as readonly { text: string; intent: string }[]).map((m) => ({
+      text: m.text,
+      scam: m.intent === "scam",
+    })),
+  );
+  return bundled;
 }
 
 /** Below this many words next to a link, the message is about the link. */
@@ -54,8 +73,8 @@ const CRYPTO_MIN_QUESTION = 0.5;
 export function classifyIntent(text: string, opts: ClassifyOptions = {}): IntentResult {
   const p = prepare(text, opts.maxChars ?? 4096);
   if (!p.text.trim()) return result("smalltalk", ["empty"]);
-  const scam = detectScam(p.text);
-  if (isScam(scam)) {
+  const scam = decideScam(p.text, opts.scamModel ?? bundledScamModel());
+  if (scam) {
     return { intent: "scam", signals: scam.map((id) => `scam:${id}` as const), scamSignals: scam };
   }
   if (p.urls.length > 0 && p.words.length <= LINK_MAX_WORDS) return result("link", ["mostly_url"]);
@@ -77,6 +96,19 @@ export function classifyIntent(text: string, opts: ClassifyOptions = {}): Intent
     weight >= CRYPTO_MIN || (weight > 0 && shape.headline >= 1 && !NOT_CRYPTO.test(p.body));
   if (weight > 0) signals.push("crypto_words");
   return result(news ? "news" : "offtopic", signals);
+}
+
+/** The scam signs when the rules or the model call a scam, otherwise undefined. */
+function decideScam(text: string, model: ScamModel): readonly ScamSignalId[] | undefined {
+  const signs = detectScam(text);
+  if (isScam(signs)) return signs;
+  // The model speaks only where a rule saw something a warning can name (secret words alone
+  // are also what questions and news about scams mention).
+  const nameable = signs.some((id) => id !== "mentions_secret_words");
+  if (nameable && scamLogOdds(model, text) > SCAM_MODEL_MIN_LOG_ODDS) {
+    return ["resembles_known_scams", ...signs];
+  }
+  return undefined;
 }
 
 function result(intent: Intent, signals: readonly IntentSignal[]): IntentResult {
