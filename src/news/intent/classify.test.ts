@@ -118,6 +118,24 @@ describe("classifyIntent", () => {
     expect(asNews.intent).toBe("scam");
   });
 
+  it("does not warn a beginner who asks about a lost transfer, doubling or a seed phrase", () => {
+    for (const text of [
+      "I sent ETH to the wrong address, can I get it back?",
+      "я отправил USDT не на тот адрес, можно ли получить их обратно?",
+      "how do I double my bitcoin?",
+      "should I share my seed phrase with support?",
+      "How do I connect my wallet to Uniswap?",
+    ]) {
+      expect({ text, intent: classifyIntent(text).intent }).toEqual({ text, intent: "question" });
+    }
+    for (const text of [
+      "Bybit offers new users a $50 bonus for their first deposit",
+      "Биржа Bybit дарит новым пользователям бонус 50 USDT за первый депозит",
+    ]) {
+      expect({ text, intent: classifyIntent(text).intent }).toEqual({ text, intent: "news" });
+    }
+  });
+
   it("keeps news about scams as news when the scam phrase is only quoted or reported", () => {
     expect(classifyIntent("SEC warns about 'send 1 ETH, get 2 ETH back' schemes").intent).toBe(
       "news",

@@ -98,13 +98,19 @@ export function classifyIntent(text: string, opts: ClassifyOptions = {}): Intent
   return result(news ? "news" : "offtopic", signals);
 }
 
+const NOT_ENOUGH_FOR_MODEL: ReadonlySet<ScamSignalId> = new Set([
+  "mentions_secret_words",
+  "promises_gain",
+  "too_good_to_be_true",
+]);
+
 /** The scam signs when the rules or the model call a scam, otherwise undefined. */
 function decideScam(text: string, model: ScamModel): readonly ScamSignalId[] | undefined {
   const signs = detectScam(text);
   if (isScam(signs)) return signs;
-  // The model speaks only where a rule saw something a warning can name (secret words alone
-  // are also what questions and news about scams mention).
-  const nameable = signs.some((id) => id !== "mentions_secret_words");
+  // The model speaks only where a rule saw something a warning can name, and more than what
+  // news and questions also carry (secret words, a bonus: "Bybit gives new users 50 USDT").
+  const nameable = signs.some((id) => !NOT_ENOUGH_FOR_MODEL.has(id));
   if (nameable && scamLogOdds(model, text) > SCAM_MODEL_MIN_LOG_ODDS) {
     return ["resembles_known_scams", ...signs];
   }
