@@ -136,6 +136,18 @@ describe("classifyIntent", () => {
     }
   });
 
+  it("classifies what follows an 'explain this:' request, and a bare term as a question", () => {
+    expect(classifyIntent("Explain this: SEC approves options on spot ETH ETFs").intent).toBe(
+      "news",
+    );
+    expect(classifyIntent("объясни новость: Binance запускает торговлю акциями").intent).toBe(
+      "news",
+    );
+    expect(classifyIntent("explain: what is staking?").intent).toBe("question");
+    expect(classifyIntent("bitcoin").intent).toBe("question");
+    expect(classifyIntent("курс биткоина").intent).toBe("question");
+  });
+
   it("keeps news about scams as news when the scam phrase is only quoted or reported", () => {
     expect(classifyIntent("SEC warns about 'send 1 ETH, get 2 ETH back' schemes").intent).toBe(
       "news",

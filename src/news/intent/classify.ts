@@ -27,6 +27,8 @@ export type IntentSignal =
   | "smalltalk_words"
   | "crypto_words"
   | "bot_topic"
+  | "explain_request"
+  | "bare_term"
   | `scam:${ScamSignalId}`;
 
 /** The intent of one message and the signs that decided it. */
@@ -59,6 +61,10 @@ export function bundledScamModel(): ScamModel {
   return bundled;
 }
 
+// "Explain this:", "объясни новость:", "что это значит:" before the text to explain.
+const EXPLAIN_REQUEST =
+  /^\s*(?:please\s+|pls\s+|пожалуйста,?\s+)?(?:explain|what does (?:this|it) mean|what is this|объясни(?:те)?|поясни(?:те)?|расскажи(?:те)?|что (?:это )?значит|что это)(?:[\s,]+(?:this|it|the news|news|please|pls|to me|me|мне|пожалуйста|новость|это|эту новость))*\s*[:\n—]\s*/iu;
+
 /** Below this many words next to a link, the message is about the link. */
 const LINK_MAX_WORDS = 6;
 /** From this crypto weight on, a post is about crypto (one sure word or two weak ones). */
@@ -77,6 +83,15 @@ export function classifyIntent(text: string, opts: ClassifyOptions = {}): Intent
   if (scam) {
     return { intent: "scam", signals: scam.map((id) => `scam:${id}` as const), scamSignals: scam };
   }
+  // "Explain this: <headline>" asks RVX to explain what follows; that is what to classify.
+  const request = p.text.match(EXPLAIN_REQUEST);
+  if (request) {
+    const rest = p.text.slice(request[0].length);
+    if ((rest.match(/\p{L}+/gu) ?? []).length >= 4) {
+      const inner = classifyIntent(rest, opts);
+      return { ...inner, signals: ["explain_request", ...inner.signals] };
+    }
+  }
   if (p.urls.length > 0 && p.words.length <= LINK_MAX_WORDS) return result("link", ["mostly_url"]);
   if (isSmalltalk(p)) return result("smalltalk", ["smalltalk_words"]);
 
@@ -89,6 +104,10 @@ export function classifyIntent(text: string, opts: ClassifyOptions = {}): Intent
     const aboutBot = BOT_TOPIC.test(p.body);
     if (aboutBot) signals.push("bot_topic");
     return result(crypto || aboutBot ? "question" : "offtopic", signals);
+  }
+  // "bitcoin", "курс биткоина": a bare term is something to look up, not a post to explain.
+  if (p.words.length <= 2 && weight >= CRYPTO_MIN_QUESTION && shape.headline === 0) {
+    return result("question", [...signals, "bare_term", "crypto_words"]);
   }
   // Losing real news costs more than explaining an off-topic post: a headline-shaped text with
   // one crypto-leaning word and nothing that says "sport, weather, stocks" is read as news.
