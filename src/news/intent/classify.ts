@@ -29,6 +29,7 @@ export type IntentSignal =
   | "bot_topic"
   | "explain_request"
   | "bare_term"
+  | "unknown_term"
   | `scam:${ScamSignalId}`;
 
 /** The intent of one message and the signs that decided it. */
@@ -64,6 +65,10 @@ export function bundledScamModel(): ScamModel {
 // "Explain this:", "объясни новость:", "что это значит:" before the text to explain.
 const EXPLAIN_REQUEST =
   /^\s*(?:please\s+|pls\s+|пожалуйста,?\s+)?(?:explain|what does (?:this|it) mean|what is this|объясни(?:те)?|поясни(?:те)?|расскажи(?:те)?|что (?:это )?значит|что это)(?:[\s,]+(?:this|it|the news|news|please|pls|to me|me|мне|пожалуйста|новость|это|эту новость))*\s*[:\n—]\s*/iu;
+
+// A definition asked for one to three words: "what is a rollup", "что такое мемпул".
+const UNKNOWN_TERM =
+  /^(?:what(?:'s| is| are)(?: an?)?|что такое|что значит|что означает)\s+[\p{L}\p{N}-]+(?:\s+[\p{L}\p{N}-]+){0,2}\s*\??$/iu;
 
 /** Below this many words next to a link, the message is about the link. */
 const LINK_MAX_WORDS = 6;
@@ -103,7 +108,11 @@ export function classifyIntent(text: string, opts: ClassifyOptions = {}): Intent
     if (crypto) signals.push("crypto_words");
     const aboutBot = BOT_TOPIC.test(p.body);
     if (aboutBot) signals.push("bot_topic");
-    return result(crypto || aboutBot ? "question" : "offtopic", signals);
+    // "что такое мемпул": a term RVX may not know is still most likely a crypto term here.
+    const unknownTerm =
+      !crypto && !aboutBot && UNKNOWN_TERM.test(p.body) && !NOT_CRYPTO.test(p.body);
+    if (unknownTerm) signals.push("unknown_term");
+    return result(crypto || aboutBot || unknownTerm ? "question" : "offtopic", signals);
   }
   // "bitcoin", "курс биткоина": a bare term is something to look up, not a post to explain.
   if (p.words.length <= 2 && weight >= CRYPTO_MIN_QUESTION && shape.headline === 0) {
