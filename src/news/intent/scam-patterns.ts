@@ -1,4 +1,4 @@
-import type { ScamSignalId } from "./scam-signals";
+import type { ScamSignalId } from "./scam-signal-ids";
 
 // The patterns behind each scam sign: a data table (the ids and the rule live in scam-signals.ts).
 
