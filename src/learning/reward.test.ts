@@ -21,12 +21,7 @@ describe("rewardActivity", () => {
       { baseXp: XP.explanation, events: {}, writes: [] },
       NOW,
     );
-    expect(writes.map((w) => w.type)).toEqual([
-      "ensureUser",
-      "awardXp",
-      "recordDay",
-      "setStreak",
-    ]);
+    expect(writes.map((w) => w.type)).toEqual(["ensureUser", "awardXp", "recordDay", "setStreak"]);
     expect(reward).toMatchObject({ xpAwarded: 5, xp: 5, level: 1, streakExtended: 1 });
     expect(next).toMatchObject({ xp: 5, persisted: true, streak: { days: 1, lastDay: DAY } });
   });
@@ -37,7 +32,7 @@ describe("rewardActivity", () => {
       type: "recordDay",
       userId: 3,
       day: DAY,
-      xp: 5,
+      xp: news.reward.xpAwarded,
     });
     const state = base({ streak: { days: 2, lastDay: DAY } });
     const read = rewardActivity(state, { baseXp: 0, events: { lessonRead: 1 }, writes: [] }, NOW);
@@ -45,7 +40,7 @@ describe("rewardActivity", () => {
       type: "recordDay",
       userId: 3,
       day: DAY,
-      xp: 0,
+      xp: read.reward.xpAwarded, // a quest bonus, when reading completes one
       learnedAt: NOW,
     });
   });
