@@ -148,6 +148,8 @@ export function createApp(deps: AppDeps) {
     db,
     metrics,
     runtime,
+    /** The daily reminder scheduler (send it `wake` to handle what is due now). */
+    reminders: reminders.ref,
     /** The AI providers' supervisor, when any provider has a key. */
     providers: supervisor,
     /**

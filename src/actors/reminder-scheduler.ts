@@ -5,11 +5,19 @@ import { decideReminder, localMidnight, type ReminderContent } from "../learning
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { SendOutcome } from "./broadcaster";
-import { admitted, type CrashHooks, type Policy } from "./supervision";
+import { admitted, type CrashHooks, type Policy, replyToOf } from "./supervision";
 import type { WriterClient } from "./writer-client";
 
-/** Sends the reminders due now (the scheduler also wakes itself every `tickMs`). */
-export type ReminderSchedulerMsg = { readonly type: "wake" };
+/** How a wake went: handled, or refused while the actor is held after a crash. */
+export type WakeReply =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: "unavailable" };
+
+/**
+ * Sends the reminders due now (the scheduler also wakes itself every `tickMs`); `replyTo`, if
+ * given, hears once they are all handled.
+ */
+export type ReminderSchedulerMsg = { readonly type: "wake"; readonly replyTo?: Ref<WakeReply> };
 
 export interface ReminderSchedulerDeps {
   readonly reads: Pick<HabitReads, "dueReminders" | "reminderFacts">;
@@ -38,8 +46,13 @@ export function spawnReminderScheduler(
   policy: Policy,
 ) {
   const log = deps.logger.child({ actor: "reminders" });
-  // Nobody waits for an answer from this actor, so there is nobody to answer after a crash.
-  const hooks: CrashHooks = { log, answer: () => {} };
+  const hooks: CrashHooks = {
+    log,
+    answer: (message) => {
+      const replyTo = replyToOf<WakeReply>(message);
+      if (replyTo) dispatch(replyTo, { ok: false, reason: "unavailable" });
+    },
+  };
   const supervision = policy(hooks);
   const tickMs = deps.tickMs ?? 60_000;
   const batch = deps.batch ?? 500;
@@ -72,7 +85,9 @@ export function spawnReminderScheduler(
     parent,
     async (state: null, msg: ReminderSchedulerMsg) => {
       // One message type: every wake looks for what is due.
-      if (admitted(supervision, hooks, msg)) await sendDue();
+      if (!admitted(supervision, hooks, msg)) return state;
+      await sendDue();
+      if (msg.replyTo) dispatch(msg.replyTo, { ok: true });
       return state;
     },
     "reminders",
