@@ -118,26 +118,29 @@ export function createApp(deps: AppDeps) {
     // A defect mid-broadcast: keep going; progress in SQLite is at most one message behind.
     resume,
   );
-  const reminders = spawnReminderScheduler(
-    system,
-    {
-      reads: runtime.habits,
-      writer: runtime.writer,
-      clock,
-      logger,
-      metrics,
-      send: transport.remind,
-    },
-    // A defect: start again from SQLite after a pause; a defect on every wake cannot loop.
-    restartWithBackoff({
-      clock,
-      minBackoffMs: 1000,
-      maxBackoffMs: 60_000,
-      budget: 5,
-      windowMs: 600_000,
-      stopMs: 600_000,
-    }),
-  );
+  // Console mode has no Telegram to send to: reminders are kept but not sent.
+  const reminders = deps.telegram
+    ? spawnReminderScheduler(
+        system,
+        {
+          reads: runtime.habits,
+          writer: runtime.writer,
+          clock,
+          logger,
+          metrics,
+          send: transport.remind,
+        },
+        // A defect: start again from SQLite after a pause; a defect on every wake cannot loop.
+        restartWithBackoff({
+          clock,
+          minBackoffMs: 1000,
+          maxBackoffMs: 60_000,
+          budget: 5,
+          windowMs: 600_000,
+          stopMs: 600_000,
+        }),
+      )
+    : undefined;
   const connectivity = trackConnectivity();
   const providerStates = (): Record<string, string> =>
     Object.fromEntries(
@@ -148,8 +151,8 @@ export function createApp(deps: AppDeps) {
     db,
     metrics,
     runtime,
-    /** The daily reminder scheduler (send it `wake` to handle what is due now). */
-    reminders: reminders.ref,
+    /** The daily reminder scheduler (send it `wake` to handle what is due now); not in console mode. */
+    reminders: reminders?.ref,
     /** The AI providers' supervisor, when any provider has a key. */
     providers: supervisor,
     /**
@@ -199,7 +202,7 @@ export function createApp(deps: AppDeps) {
      */
     stop: (drainMs = 0) => {
       broadcaster.stop();
-      reminders.stop();
+      reminders?.stop();
       supervisor?.stop();
       return runtime.stop(drainMs);
     },

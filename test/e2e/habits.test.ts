@@ -99,8 +99,10 @@ describe("habits end to end", () => {
   /** Moves the clock to `at` and waits until the scheduler has handled everything due. */
   async function runTo(at: number): Promise<void> {
     clock.advance(at - clock.now());
+    const scheduler = app.reminders;
+    if (!scheduler) throw new Error("no reminder scheduler");
     const reply = await ask<ReminderSchedulerMsg, WakeReply>(
-      app.reminders,
+      scheduler,
       (replyTo) => ({ type: "wake", replyTo }),
       10_000,
     );
