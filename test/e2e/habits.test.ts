@@ -32,6 +32,7 @@ const alice: TestUser & { id: number } = { id: 7001, first_name: "Alice", langua
 const boris: TestUser & { id: number } = { id: 7002, first_name: "Борис", language_code: "ru" };
 const carol: TestUser & { id: number } = { id: 7003, first_name: "Carol", language_code: "en" };
 const admin: TestUser & { id: number } = { id: ADMIN, first_name: "Root", language_code: "en" };
+const dmitri: TestUser & { id: number } = { id: 7004, first_name: "Dmitri", language_code: "en" };
 const [COURSE] = loadCourses();
 const LESSON = COURSE?.lessons[0];
 
@@ -227,6 +228,30 @@ describe("habits end to end", () => {
     expect(blocked?.value).toBe(1);
     await runTo(DAY0 + 96 * H + 10 * H + 60_000);
     expect(api.calls.filter((c) => c.payload.chat_id === carol.id).slice(before)).toHaveLength(1);
+  });
+
+  it("brings a user back to the lesson whose quiz they failed, with a button that opens it", async () => {
+    if (!COURSE || !LESSON) throw new Error("no course content");
+    await setReminder(dmitri, 0, 12); // 12:00 UTC; it is day 4, 10:01 UTC
+    await say(dmitri, "/learn");
+    await press(dmitri, `C:${COURSE.id}`);
+    for (let page = 0; page < LESSON.pages.length; page++) {
+      await press(dmitri, `L:${COURSE.id}:${LESSON.id}:${page}`);
+    }
+    await press(dmitri, `S:${COURSE.id}:${LESSON.id}`);
+    for (const question of LESSON.quiz) {
+      const wrong = (question.correct + 1) % question.options.length;
+      await press(dmitri, `Q:${COURSE.id}:${LESSON.id}:${question.id}:${wrong}`);
+    }
+    await runTo(DAY0 + 96 * H + 12 * H + 60_000); // learned today: nothing
+    expect(reminders(dmitri)).toHaveLength(0);
+    await runTo(DAY0 + 120 * H + 12 * H + 60_000);
+    const [sent] = reminders(dmitri);
+    expect(sent?.payload.text).toBe(t("en", "reminders.push_streak", { days: 1 }));
+    const data = `L:${COURSE.id}:${LESSON.id}:0`;
+    expect(JSON.stringify(sent?.payload.reply_markup)).toContain(`"callback_data":"${data}"`);
+    await press(dmitri, data);
+    expect(api.sent(dmitri.id).at(-1)?.text).toContain(LESSON.title.en);
   });
 
   it("shows a progress bar and the last seven days in /profile", async () => {
