@@ -2,6 +2,7 @@ import { Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { start } from "nact";
 import { spawnBroadcaster } from "./actors/broadcaster";
+import { spawnReminderScheduler } from "./actors/reminder-scheduler";
 import { createAiProvider } from "./analyzers/ai-providers";
 import { type AnswerChain, createSequentialChain } from "./analyzers/chain";
 import { createOfflineAnalyzer } from "./analyzers/offline/offline-analyzer";
@@ -13,11 +14,12 @@ import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import { createAdminReads } from "./db/admin-reads";
 import { openDatabase } from "./db/open";
+import { renderWeeklyProgress } from "./learning/progress-chart";
 import type { Logger } from "./logger";
 import { createMetrics, type Metrics } from "./metrics";
 import { startRuntime } from "./runtime";
 import { createAiChain } from "./supervisors/ai-chain";
-import { resume } from "./supervisors/policies";
+import { restartWithBackoff, resume } from "./supervisors/policies";
 import { createProviderSupervisor } from "./supervisors/provider-supervisor";
 
 export interface AppDeps {
@@ -101,6 +103,7 @@ export function createApp(deps: AppDeps) {
     api,
     logger,
     langOf: (userId) => runtime.reads.user(userId)?.lang ?? config.defaultLanguage,
+    clock,
   });
   const broadcaster = spawnBroadcaster(
     system,
@@ -115,6 +118,29 @@ export function createApp(deps: AppDeps) {
     // A defect mid-broadcast: keep going; progress in SQLite is at most one message behind.
     resume,
   );
+  // Console mode has no Telegram to send to: reminders are kept but not sent.
+  const reminders = deps.telegram
+    ? spawnReminderScheduler(
+        system,
+        {
+          reads: runtime.habits,
+          writer: runtime.writer,
+          clock,
+          logger,
+          metrics,
+          send: transport.remind,
+        },
+        // A defect: start again from SQLite after a pause; a defect on every wake cannot loop.
+        restartWithBackoff({
+          clock,
+          minBackoffMs: 1000,
+          maxBackoffMs: 60_000,
+          budget: 5,
+          windowMs: 600_000,
+          stopMs: 600_000,
+        }),
+      )
+    : undefined;
   const connectivity = trackConnectivity();
   const providerStates = (): Record<string, string> =>
     Object.fromEntries(
@@ -125,6 +151,8 @@ export function createApp(deps: AppDeps) {
     db,
     metrics,
     runtime,
+    /** The daily reminder scheduler (send it `wake` to handle what is due now); not in console mode. */
+    reminders: reminders?.ref,
     /** The AI providers' supervisor, when any provider has a key. */
     providers: supervisor,
     /**
@@ -148,12 +176,14 @@ export function createApp(deps: AppDeps) {
         logger,
         metrics,
         users: runtime.users,
+        renderProgress: renderWeeklyProgress,
         ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}),
         ...(telegram.botInfo ? { botInfo: telegram.botInfo } : {}),
         admin: {
           config,
           clock,
           reads: runtime.reads,
+          habits: runtime.habits,
           adminReads,
           writer: runtime.writer,
           users: runtime.users,
@@ -172,6 +202,7 @@ export function createApp(deps: AppDeps) {
      */
     stop: (drainMs = 0) => {
       broadcaster.stop();
+      reminders?.stop();
       supervisor?.stop();
       return runtime.stop(drainMs);
     },

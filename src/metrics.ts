@@ -58,6 +58,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       help: "XP committed to users",
       registers,
     }),
+    remindersSent: new Counter({
+      name: "rvx_reminders_sent_total",
+      help: "Daily reminders sent, by result: sent, blocked (403/400: the user blocked the bot or the chat is gone; their reminders stop) or failed",
+      labelNames: ["result"] as const,
+      registers,
+    }),
     backupLastSuccess: new Gauge({
       name: "rvx_backup_last_success_timestamp_seconds",
       help: "When the last scheduled backup was written and verified (Unix time)",

@@ -7,6 +7,7 @@ import type { AnswerChain } from "./analyzers/chain";
 import { createExplanationCache } from "./cache/explanation-cache";
 import type { Cancel, Clock } from "./clock";
 import type { Config } from "./config";
+import { createHabitReads } from "./db/habit-reads";
 import { createReads } from "./db/reads";
 import type { Course } from "./learning/content";
 import { loadCourses } from "./learning/course-data";
@@ -44,6 +45,7 @@ export function startRuntime(deps: RuntimeDeps) {
   const courses = deps.courses ?? loadCourses();
   const system = deps.system ?? start();
   const reads = createReads(deps.db);
+  const habits = createHabitReads(deps.db);
   const writerRef = spawnDbWriter(
     system,
     {
@@ -72,6 +74,7 @@ export function startRuntime(deps: RuntimeDeps) {
   });
   const userBehaviour = createUserBehaviour({
     reads,
+    habits,
     writer,
     explainer,
     clock,
@@ -97,6 +100,7 @@ export function startRuntime(deps: RuntimeDeps) {
   return {
     system,
     reads,
+    habits,
     writer,
     cache,
     explainer,

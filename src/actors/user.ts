@@ -1,5 +1,6 @@
 import { dispatch, type Ref, spawn } from "nact";
 import { type Clock, utcDay } from "../clock";
+import type { HabitReads } from "../db/habit-reads";
 import type { Reads } from "../db/reads";
 import { assertNever } from "../errors";
 import type { Lang } from "../i18n/lang";
@@ -18,6 +19,7 @@ import {
 } from "../learning/account";
 import { utcWeek } from "../learning/calendar";
 import type { Course } from "../learning/content";
+import { weekOf } from "../learning/daily-xp";
 import type { LearnAction } from "../learning/learn-action";
 import {
   coursesView,
@@ -37,6 +39,12 @@ import {
   type Unavailable,
 } from "../learning/learner";
 import { progressKey } from "../learning/progress";
+import type { WeeklyProgress } from "../learning/progress-chart-svg";
+import {
+  decideReminders,
+  type ReminderChange,
+  type RemindersReply,
+} from "../learning/reminder-settings";
 import { withQuestsOf } from "../learning/reward";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
@@ -61,8 +69,18 @@ export type {
   QuestsReply,
 } from "../learning/learn-decide";
 export type { Unavailable } from "../learning/learner";
+export type {
+  ReminderChange,
+  ReminderSetting,
+  RemindersReply,
+} from "../learning/reminder-settings";
 export type { Reward } from "../learning/reward";
 export type { ExplainReply, ProfileReply } from "../news/explain-rules";
+
+/** The last seven UTC days of XP and the level, for /profile and /progress. */
+export type ProgressReply =
+  | { readonly ok: true; readonly week: WeeklyProgress; readonly lang: Lang }
+  | Unavailable;
 
 /** The user actor's protocol. Every request carries its `replyTo`. */
 export type UserMsg =
@@ -82,10 +100,19 @@ export type UserMsg =
       readonly replyTo: Ref<LearnReply>;
     }
   | { readonly type: "quests"; readonly replyTo: Ref<QuestsReply> }
-  | { readonly type: "leaderboard"; readonly replyTo: Ref<LeaderboardReply> };
+  | { readonly type: "leaderboard"; readonly replyTo: Ref<LeaderboardReply> }
+  | { readonly type: "progress"; readonly replyTo: Ref<ProgressReply> }
+  /** Shows (`change` absent) or changes the daily reminder. */
+  | {
+      readonly type: "reminders";
+      readonly change?: ReminderChange;
+      readonly replyTo: Ref<RemindersReply>;
+    };
 
 export interface UserDeps {
   readonly reads: Reads;
+  /** Daily XP and reminder settings. */
+  readonly habits: HabitReads;
   readonly writer: WriterClient;
   readonly explainer: Explainer;
   readonly clock: Clock;
@@ -220,6 +247,16 @@ export function createUserBehaviour(deps: UserDeps) {
         const week = utcWeek(utcDay(now));
         dispatch(msg.replyTo, { ok: true, board: deps.reads.leaderboard(state.id, week) });
         return state;
+      }
+      case "progress": {
+        const today = utcDay(now);
+        const week = weekOf(state, deps.habits.days(state.id, today - 6), today);
+        dispatch(msg.replyTo, { ok: true, week, lang: state.lang });
+        return state;
+      }
+      case "reminders": {
+        const current = deps.habits.reminder(state.id);
+        return run(state, decideReminders(state, current, msg.change, now), msg.replyTo);
       }
       default:
         return assertNever(msg);

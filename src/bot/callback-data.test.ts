@@ -1,7 +1,16 @@
 import { describe, expect, it } from "bun:test";
 import { CONTENT_LIMITS } from "../learning/content";
 import { loadCourses } from "../learning/course-data";
-import { encodeAction, type LearnAction, MAX_CALLBACK_BYTES, parseAction } from "./callback-data";
+import { REMINDER_HOURS, UTC_OFFSETS } from "../learning/reminder-rules";
+import {
+  encodeAction,
+  type LearnAction,
+  MAX_CALLBACK_BYTES,
+  parseAction,
+  parseReminderButton,
+  type ReminderButton,
+  reminderData,
+} from "./callback-data";
 
 const longest: LearnAction = {
   kind: "answer",
@@ -97,5 +106,39 @@ describe("learn callback data", () => {
     ];
     for (const data of forged)
       expect({ data, action: parseAction(data) }).toEqual({ data, action: undefined });
+  });
+});
+
+describe("reminder callback data", () => {
+  it("round-trips every offered zone and hour within 64 bytes", () => {
+    const buttons: ReminderButton[] = [{ kind: "zones" }, { kind: "off" }];
+    for (const offsetMinutes of UTC_OFFSETS) {
+      buttons.push({ kind: "hours", offsetMinutes });
+      for (const hour of REMINDER_HOURS) buttons.push({ kind: "set", offsetMinutes, hour });
+    }
+    for (const button of buttons) {
+      const data = reminderData(button);
+      expect(Buffer.byteLength(data)).toBeLessThanOrEqual(MAX_CALLBACK_BYTES);
+      expect(parseReminderButton(data)).toEqual(button);
+    }
+  });
+
+  it("rejects forged data: quiet hours, offsets not offered, malformed numbers", () => {
+    for (const data of [
+      "rm:h:180:22",
+      "rm:h:180:7",
+      "rm:h:180:0",
+      "rm:h:17:9",
+      "rm:h:900:9",
+      "rm:o:-0",
+      "rm:o:0180",
+      "rm:o:180:9",
+      "rm:h:180",
+      "rm:h:180:09",
+      "rm:y",
+      `rm:h:180:9${"0".repeat(70)}`,
+    ]) {
+      expect(parseReminderButton(data)).toBeUndefined();
+    }
   });
 });

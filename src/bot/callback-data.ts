@@ -2,10 +2,11 @@ import { assertNever } from "../errors";
 import { isLang, type Lang } from "../i18n/lang";
 import { CONTENT_LIMITS } from "../learning/content";
 import type { LearnAction } from "../learning/learn-action";
+import { isReminderHour, isUtcOffset } from "../learning/reminder-rules";
 
 /*
  * Every callback_data format the bot writes and parses lives here: learning buttons, the
- * language buttons, data deletion and admin broadcasts.
+ * language buttons, data deletion, admin broadcasts and reminder settings.
  */
 
 export type { LearnAction };
@@ -112,4 +113,46 @@ export const BROADCAST_CALLBACK = /^bc:(y|n|c):(\d{1,15})$/;
 export function parseBroadcast(code: string | undefined, id: string | undefined) {
   const buttons: Record<string, BroadcastButton> = { y: "send", n: "drop", c: "stop" };
   return { button: buttons[code ?? ""] ?? "stop", broadcastId: Number(id ?? "") };
+}
+
+/** What a /reminders button does. */
+export type ReminderButton =
+  | { readonly kind: "zones" }
+  | { readonly kind: "hours"; readonly offsetMinutes: number }
+  | { readonly kind: "set"; readonly offsetMinutes: number; readonly hour: number }
+  | { readonly kind: "off" };
+
+/** Callback data a /reminders button may carry; parsed strictly by parseReminderButton. */
+export const REMINDER_CALLBACK = /^rm:/;
+
+/**
+ * `rm:z` (pick a time zone), `rm:o:<offset>` (pick an hour in that zone), `rm:h:<offset>:<hour>`
+ * (turn on), `rm:x` (turn off); the offset is in minutes east of UTC. At most 14 bytes.
+ */
+export function reminderData(button: ReminderButton): string {
+  switch (button.kind) {
+    case "zones":
+      return "rm:z";
+    case "hours":
+      return `rm:o:${button.offsetMinutes}`;
+    case "set":
+      return `rm:h:${button.offsetMinutes}:${button.hour}`;
+    case "off":
+      return "rm:x";
+    default:
+      return assertNever(button);
+  }
+}
+
+/** A /reminders button, or undefined when forged: an hour or offset that is not offered. */
+export function parseReminderButton(data: string): ReminderButton | undefined {
+  if (data === "rm:z") return { kind: "zones" };
+  if (data === "rm:x") return { kind: "off" };
+  const m = /^rm:(o|h):(-?[1-9][0-9]{0,2}|0)(?::([1-9][0-9]?))?$/.exec(data);
+  if (!m) return undefined;
+  const offsetMinutes = Number(m[2]);
+  if (!isUtcOffset(offsetMinutes)) return undefined;
+  if (m[1] === "o") return m[3] === undefined ? { kind: "hours", offsetMinutes } : undefined;
+  const hour = Number(m[3]);
+  return isReminderHour(hour) ? { kind: "set", offsetMinutes, hour } : undefined;
 }

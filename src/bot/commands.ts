@@ -12,6 +12,8 @@ export const MENU_COMMANDS = [
   "quests",
   "leaderboard",
   "profile",
+  "progress",
+  "reminders",
   "language",
   "help",
   "cancel",

@@ -16,7 +16,9 @@ import { languageFeature } from "./features/language";
 import { leaderboardFeature } from "./features/leaderboard";
 import { learnFeature } from "./features/learn";
 import { profileFeature } from "./features/profile";
+import { progressFeature, type RenderProgress } from "./features/progress";
 import { questsFeature } from "./features/quests";
+import { remindersFeature } from "./features/reminders";
 import { startFeature } from "./features/start";
 import { htmlByDefault } from "./html-mode";
 import { identify, observe } from "./middleware";
@@ -35,6 +37,8 @@ export interface BotDeps {
   readonly botInfo?: UserFromGetMe;
   /** Admin commands for ADMIN_IDS; without them /stats and friends are unknown commands. */
   readonly admin?: AdminDeps;
+  /** Draws the /progress picture (renderWeeklyProgress); without it /progress is unknown. */
+  readonly renderProgress?: RenderProgress;
   /** How Bot API calls are retried (tests pass a sleep that does not wait). */
   readonly retry?: RetryOptions;
 }
@@ -61,6 +65,8 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
       helpFeature(deps.config),
       languageFeature(),
       profileFeature(deps.config),
+      ...(deps.renderProgress ? [progressFeature(deps.renderProgress)] : []),
+      remindersFeature(deps.clock),
       deleteDataFeature(),
       ...(deps.admin ? [adminFeature(deps.admin)] : []),
       learnFeature(),

@@ -6,6 +6,7 @@ import type { BotContext } from "../bot/context";
 import { startWebhookServer } from "../bot/webhook";
 import { systemClock } from "../clock";
 import type { Config, UpdatesConfig } from "../config";
+import { warmUpProgressChart } from "../learning/progress-chart";
 import type { Logger } from "../logger";
 import { createMetrics } from "../metrics";
 import { backupDatabase, pruneBackups } from "../ops/backup";
@@ -95,6 +96,8 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
     return 0;
   }
   await publishCommands(bot.api, config.defaultLanguage, logger);
+  // Off the request path: the first /progress should not pay for compiling the renderer.
+  warmUpProgressChart().catch((error) => logger.warn({ err: error }, "chart warm-up failed"));
 
   const ops = startOps(config, app, logger);
   const cancelBackups = scheduleBackups(config, app, logger);

@@ -3,6 +3,7 @@ import core from "./migrations/001-core.sql" with { type: "text" };
 import learning from "./migrations/002-learning.sql" with { type: "text" };
 import broadcasts from "./migrations/003-broadcasts.sql" with { type: "text" };
 import learningSession from "./migrations/005-learning-session.sql" with { type: "text" };
+import habits from "./migrations/007-habits.sql" with { type: "text" };
 
 /** Ordered schema migrations; the database's `user_version` is the count applied. */
 export const MIGRATIONS: readonly { readonly name: string; readonly sql: string }[] = [
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly { readonly name: string; readonly sql: string 
   { name: "002-learning", sql: learning },
   { name: "003-broadcasts", sql: broadcasts },
   { name: "005-learning-session", sql: learningSession },
+  { name: "007-habits", sql: habits },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the names applied. */

@@ -1,6 +1,7 @@
 import { Database } from "bun:sqlite";
 import { describe, expect, it } from "bun:test";
 import { createAdminReads } from "./admin-reads";
+import { createHabitReads } from "./habit-reads";
 import { migrate } from "./migrations";
 import { createReads } from "./reads";
 import { createWriteApplier } from "./writes";
@@ -53,6 +54,7 @@ describe("query plans", () => {
     ...preparedBy(createReads),
     ...preparedBy(createWriteApplier),
     ...preparedBy(createAdminReads),
+    ...preparedBy(createHabitReads),
   ];
 
   it.each(statements.map((sql) => [sql.replace(/\s+/g, " ").slice(0, 70), sql]))(

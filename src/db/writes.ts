@@ -27,6 +27,29 @@ export type Write =
       readonly amount: number;
       readonly week: number;
     }
+  /** XP and learning on one UTC day (see xp_daily), in the same transaction as the award. */
+  | {
+      readonly type: "recordDay";
+      readonly userId: number;
+      readonly day: number;
+      readonly xp: number;
+      /** When a lesson or quiz was done; absent for other activity (an explanation). */
+      readonly learnedAt?: number;
+    }
+  /** Turns the daily reminder on (at `hour` local time) or off; on also clears inactive_at. */
+  | {
+      readonly type: "setReminder";
+      readonly userId: number;
+      readonly enabled: boolean;
+      readonly hour: number;
+      readonly offsetMinutes: number;
+      readonly nextAt: number;
+    }
+  /** Moves a due reminder to its next time, before it is sent (so it is never sent twice). */
+  | { readonly type: "reminderDue"; readonly userId: number; readonly nextAt: number }
+  | { readonly type: "reminderSent"; readonly userId: number; readonly at: number }
+  /** Telegram refused with 403: the user blocked the bot. Stops reminders, marks inactive. */
+  | { readonly type: "userUnreachable"; readonly userId: number; readonly at: number }
   | {
       readonly type: "setStreak";
       readonly userId: number;
@@ -96,6 +119,9 @@ export type Write =
       readonly progressMessageId?: number;
     };
 
+/** How many UTC days of xp_daily a user keeps. */
+export const DAYS_KEPT = 35;
+
 /** Prepares every statement once and returns a function applying one write. */
 export function createWriteApplier(db: Database): (write: Write) => void {
   const ensureUser = db.prepare(
@@ -118,6 +144,25 @@ export function createWriteApplier(db: Database): (write: Write) => void {
     `INSERT INTO xp_weekly (week, user_id, xp) VALUES ($week, $userId, $amount)
      ON CONFLICT(week, user_id) DO UPDATE SET xp = xp + excluded.xp`,
   );
+  const recordDay = db.prepare(
+    `INSERT INTO xp_daily (user_id, day, xp, learned_at) VALUES ($userId, $day, $xp, $learnedAt)
+     ON CONFLICT(user_id, day) DO UPDATE SET
+       xp = xp + excluded.xp,
+       learned_at = coalesce(max(learned_at, excluded.learned_at), learned_at, excluded.learned_at)`,
+  );
+  // Only the last weeks are ever shown; a user's older days go when a new day is written.
+  const pruneDays = db.prepare("DELETE FROM xp_daily WHERE user_id = $userId AND day < $before");
+  const setReminder = db.prepare(
+    `INSERT INTO reminders (user_id, enabled, hour, offset_minutes, next_at)
+     VALUES ($userId, $enabled, $hour, $offset, $nextAt)
+     ON CONFLICT(user_id) DO UPDATE SET enabled = excluded.enabled, hour = excluded.hour,
+       offset_minutes = excluded.offset_minutes, next_at = excluded.next_at`,
+  );
+  const reactivate = db.prepare("UPDATE users SET inactive_at = NULL WHERE id = $userId");
+  const reminderDue = db.prepare("UPDATE reminders SET next_at = $nextAt WHERE user_id = $userId");
+  const reminderSent = db.prepare("UPDATE reminders SET sent_at = $at WHERE user_id = $userId");
+  const stopReminders = db.prepare("UPDATE reminders SET enabled = 0 WHERE user_id = $userId");
+  const markInactive = db.prepare("UPDATE users SET inactive_at = $at WHERE id = $userId");
   const setStreak = db.prepare(
     "UPDATE users SET streak_days = $days, streak_last_day = $lastDay WHERE id = $userId",
   );
@@ -183,6 +228,25 @@ export function createWriteApplier(db: Database): (write: Write) => void {
         awardXp.run(params);
         return void awardWeeklyXp.run({ ...params, week: write.week });
       }
+      case "recordDay": {
+        const { userId, day } = write;
+        const learnedAt = write.learnedAt ?? null;
+        recordDay.run({ userId, day, xp: write.xp, learnedAt });
+        return void pruneDays.run({ userId, before: day - DAYS_KEPT });
+      }
+      case "setReminder": {
+        const { userId, hour, offsetMinutes: offset, nextAt } = write;
+        setReminder.run({ userId, enabled: write.enabled ? 1 : 0, hour, offset, nextAt });
+        if (write.enabled) reactivate.run({ userId });
+        return;
+      }
+      case "reminderDue":
+        return void reminderDue.run({ userId: write.userId, nextAt: write.nextAt });
+      case "reminderSent":
+        return void reminderSent.run({ userId: write.userId, at: write.at });
+      case "userUnreachable":
+        stopReminders.run({ userId: write.userId });
+        return void markInactive.run({ userId: write.userId, at: write.at });
       case "setStreak":
         return void setStreak.run({
           userId: write.userId,

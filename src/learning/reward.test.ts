@@ -21,9 +21,28 @@ describe("rewardActivity", () => {
       { baseXp: XP.explanation, events: {}, writes: [] },
       NOW,
     );
-    expect(writes.map((w) => w.type)).toEqual(["ensureUser", "awardXp", "setStreak"]);
+    expect(writes.map((w) => w.type)).toEqual(["ensureUser", "awardXp", "recordDay", "setStreak"]);
     expect(reward).toMatchObject({ xpAwarded: 5, xp: 5, level: 1, streakExtended: 1 });
     expect(next).toMatchObject({ xp: 5, persisted: true, streak: { days: 1, lastDay: DAY } });
+  });
+
+  it("records the day's XP, and the time of learning only for a lesson or quiz", () => {
+    const news = rewardActivity(base(), { baseXp: 5, events: { explain: 1 }, writes: [] }, NOW);
+    expect(news.writes.find((w) => w.type === "recordDay")).toEqual({
+      type: "recordDay",
+      userId: 3,
+      day: DAY,
+      xp: news.reward.xpAwarded,
+    });
+    const state = base({ streak: { days: 2, lastDay: DAY } });
+    const read = rewardActivity(state, { baseXp: 0, events: { lessonRead: 1 }, writes: [] }, NOW);
+    expect(read.writes.find((w) => w.type === "recordDay")).toEqual({
+      type: "recordDay",
+      userId: 3,
+      day: DAY,
+      xp: read.reward.xpAwarded, // a quest bonus, when reading completes one
+      learnedAt: NOW,
+    });
   });
 
   it("writes nothing when an activity earns nothing and the streak is already extended today", () => {

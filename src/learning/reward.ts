@@ -1,6 +1,7 @@
 import { utcDay } from "../clock";
 import type { Write } from "../db/writes";
 import { utcWeek } from "./calendar";
+import { isLearning } from "./daily-xp";
 import { ensureUser, type Learner } from "./learner";
 import { levelFor, XP } from "./levels";
 import {
@@ -68,6 +69,11 @@ export function rewardActivity(
   const writes: Write[] = [...input.writes];
   if (xpAwarded > 0)
     writes.push({ type: "awardXp", userId, amount: xpAwarded, week: utcWeek(day) });
+  const learned = isLearning(input.events);
+  if (xpAwarded > 0 || learned) {
+    const learnedAt = learned ? { learnedAt: now } : {};
+    writes.push({ type: "recordDay", userId, day, xp: xpAwarded, ...learnedAt });
+  }
   if (streak !== state.streak) {
     writes.push({ type: "setStreak", userId, days: streak.days, lastDay: streak.lastDay });
   }

@@ -42,6 +42,7 @@ describe("explain rules", () => {
       "consumeQuota",
       "logRequest",
       "awardXp",
+      "recordDay",
       "setStreak",
       ...(explainQuest ? ["saveQuests" as const] : []),
     ]);

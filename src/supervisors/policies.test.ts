@@ -11,6 +11,7 @@ import {
 } from "../actors/user";
 import { createWriterClient } from "../actors/writer-client";
 import { ManualClock, systemClock } from "../clock";
+import { createHabitReads } from "../db/habit-reads";
 import { openDatabase } from "../db/open";
 import { createReads } from "../db/reads";
 import { silentLogger } from "../logger";
@@ -129,6 +130,7 @@ describe("a user actor under restartWithBackoff", () => {
       );
       const behaviour = createUserBehaviour({
         reads: createReads(db),
+        habits: createHabitReads(db),
         writer: createWriterClient(writerRef, { logger, timeoutMs: 5000 }),
         explainer: {
           explain: async (news) => {

@@ -12,7 +12,8 @@ import {
   type Question,
   validateCourses,
 } from "../../src/learning/content";
-import { levelFor, XP } from "../../src/learning/levels";
+import { progressBar } from "../../src/learning/daily-xp";
+import { LEVEL_XP, levelFor, XP } from "../../src/learning/levels";
 import { drawQuests, type Quest, type QuestKind } from "../../src/learning/quests";
 import { escapeHtml } from "../../src/news/html";
 import {
@@ -462,7 +463,30 @@ describe("learning end to end", () => {
       nextAt === undefined
         ? t("en", "profile.max_level", params)
         : t("en", "profile.text", { ...params, nextLevel: level + 1, toNext: nextAt - alice.xp });
-    expect(reply.payload.text).toBe(`${head}\n${t("en", "profile.streak", { days: 1 })}`);
+    // Every XP of this run was earned today: the bar and the last seven days show it.
+    const levelStartXp = LEVEL_XP[level - 1] ?? 0;
+    const bar = progressBar({
+      days: [],
+      level,
+      xp: alice.xp,
+      levelStartXp,
+      nextLevelXp: nextAt,
+      streak: 1,
+    });
+    const weekday = new Intl.DateTimeFormat("en", { weekday: "short", timeZone: "UTC" });
+    const today = utcDay(Date.now());
+    const days = [6, 5, 4, 3, 2, 1, 0]
+      .map((ago) => `${weekday.format(new Date((today - ago) * 86_400_000))} ${ago ? 0 : alice.xp}`)
+      .join(" · ");
+    expect(reply.payload.text).toBe(
+      [
+        head,
+        t("en", "profile.streak", { days: 1 }),
+        t("en", "profile.bar", { bar }),
+        t("en", "profile.week", { xp: alice.xp, days }),
+      ].join("\n"),
+    );
+    expect(bar).toMatch(/^[▰▱]{10} \d+%$/);
     expect(level).toBeGreaterThan(1);
   });
 

@@ -74,6 +74,12 @@ export function consoleApi(
         show(payload, id, true);
         return { ok: true, result: message(payload, id) };
       }
+      case "sendPhoto": {
+        // A terminal shows no picture: its caption stands for it.
+        const caption = (rawPayload as { caption?: string }).caption ?? "";
+        print(`bot (picture): ${caption}`);
+        return { ok: true, result: { ...message(payload, nextMessageId++), text: undefined } };
+      }
       case "answerCallbackQuery": {
         const text = (rawPayload as { text?: string }).text;
         if (text) print(`bot (notice): ${text}`);

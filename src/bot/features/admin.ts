@@ -7,6 +7,7 @@ import type { WriterClient } from "../../actors/writer-client";
 import type { Clock } from "../../clock";
 import type { Config } from "../../config";
 import type { AdminReads } from "../../db/admin-reads";
+import type { HabitReads } from "../../db/habit-reads";
 import type { Reads } from "../../db/reads";
 import { escapeHtml } from "../../news/html";
 import type { UserDirectory } from "../../supervisors/user-directory";
@@ -18,6 +19,8 @@ export interface AdminDeps {
   readonly config: Config;
   readonly clock: Clock;
   readonly reads: Reads;
+  /** Reminders on and sent today, for /stats. */
+  readonly habits: Pick<HabitReads, "reminderStats">;
   readonly adminReads: AdminReads;
   /** Only `flush`: admin commands read what was just written, and write nothing themselves. */
   readonly writer: Pick<WriterClient, "flush">;
@@ -54,8 +57,14 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
     const providers = Object.entries(deps.providerStates())
       .map(([name, state]) => `${name}: ${state}`)
       .join(", ");
+    const now = deps.clock.now();
+    const reminders = deps.habits.reminderStats(now - (now % 86_400_000));
+    const remindersLine = ctx.t("admin.stats_reminders", {
+      on: reminders.enabled,
+      sent: reminders.sentSince,
+    });
     await ctx.reply(
-      ctx.t("admin.stats", {
+      `${ctx.t("admin.stats", {
         users: usage.users,
         active: usage.activeToday,
         banned: usage.banned,
@@ -64,7 +73,7 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
         hitRate: total === 0 ? "—" : `${Math.round((cached / total) * 100)}%`,
         providers: escapeHtml(providers || "offline"),
         dbSize: `${(usage.dbBytes / 1_048_576).toFixed(2)} MB`,
-      }),
+      })}\n${remindersLine}`,
     );
   });
 

@@ -69,7 +69,7 @@ function refusalKey(action: LearnAction, reply: Extract<LearnReply, { ok: false 
  * Edits the pressed message; pressing a button that shows the same screen is not an error. A
  * message Telegram no longer lets the bot edit (too old, deleted) gets the screen as a new one.
  */
-async function edit(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
+export async function edit(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
   try {
     await ctx.editMessageText(text, { reply_markup: keyboard });
   } catch (error) {

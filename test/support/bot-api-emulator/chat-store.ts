@@ -22,6 +22,9 @@ export interface SentMessage {
   readonly text: string;
   readonly parse_mode?: string;
   readonly reply_markup?: ReplyMarkup;
+  /** A photo the bot sent (sendPhoto): the uploaded bytes or the file_id it reused. */
+  readonly photo?: { readonly file_id: string; readonly bytes: Uint8Array };
+  readonly caption?: string;
   readonly date: number;
   readonly edit_date?: number;
 }

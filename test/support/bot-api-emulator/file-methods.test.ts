@@ -1,5 +1,5 @@
 import { describe, expect, it } from "bun:test";
-import { Bot, GrammyError } from "grammy";
+import { Bot, GrammyError, InputFile } from "grammy";
 import { startBotApiEmulator } from "../bot-api-emulator";
 
 const alice = { id: 4242, first_name: "Alice", language_code: "en" };
@@ -54,6 +54,41 @@ describe("bot api emulator: files and drafts", () => {
     ]);
     expect(error instanceof GrammyError && error.description).toBe(
       "Bad Request: draft_id must be non-zero",
+    );
+  });
+
+  it("takes a PNG the bot uploads with sendPhoto, with its size and caption", async () => {
+    await using emulator = await startBotApiEmulator();
+    const bot = new Bot(emulator.token, { client: { apiRoot: emulator.apiRoot } });
+    emulator.sendText(alice, "hi");
+    const png = new Uint8Array(64);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    new DataView(png.buffer).setUint32(16, 800);
+    new DataView(png.buffer).setUint32(20, 420);
+    const message = await bot.api.sendPhoto(alice.id, new InputFile(png, "week.png"), {
+      caption: "Your week",
+    });
+    const [sent] = emulator.sent(alice.id);
+
+    expect({
+      caption: message.caption,
+      largest: message.photo.at(-1)?.width,
+      height: message.photo.at(-1)?.height,
+    }).toEqual({ caption: "Your week", largest: 800, height: 420 });
+    expect(sent?.photo?.bytes).toEqual(png);
+    // The same photo again by its file_id, as Telegram allows.
+    const again = await bot.api.sendPhoto(alice.id, message.photo.at(-1)?.file_id ?? "");
+    expect(again.photo.at(-1)?.width).toBe(800);
+  });
+
+  it("refuses bytes that are not an image", async () => {
+    await using emulator = await startBotApiEmulator();
+    const bot = new Bot(emulator.token, { client: { apiRoot: emulator.apiRoot } });
+    const error = await bot.api
+      .sendPhoto(alice.id, new InputFile(new TextEncoder().encode("not a picture"), "x.png"))
+      .catch((e: unknown) => e);
+    expect(error instanceof GrammyError && error.description).toBe(
+      "Bad Request: IMAGE_PROCESS_FAILED",
     );
   });
 });

@@ -1,6 +1,13 @@
 /** A method call's parameters, merged from the query string and the body. */
 export type Payload = Record<string, unknown>;
 
+/** A file uploaded in a multipart request (`attach://<field>` names its field). */
+export interface UploadedFile {
+  readonly file: string;
+  readonly size: number;
+  readonly bytes: Uint8Array;
+}
+
 /** The body could not be read as JSON or form data. */
 export class PayloadError extends Error {
   override name = "PayloadError";
@@ -9,7 +16,7 @@ export class PayloadError extends Error {
 /**
  * Reads parameters the ways the Bot API accepts them: query string, JSON, urlencoded or
  * multipart form. Form fields holding JSON (reply_markup, commands) are decoded; uploaded files
- * are recorded by name and size.
+ * are kept with their name, size and bytes (see {@link UploadedFile}).
  */
 export async function readPayload(request: Request): Promise<Payload> {
   const url = new URL(request.url);
@@ -33,7 +40,13 @@ export async function readPayload(request: Request): Promise<Payload> {
     });
     for (const [key, value] of form) {
       payload[key] =
-        typeof value === "string" ? fromFormField(value) : { file: value.name, size: value.size };
+        typeof value === "string"
+          ? fromFormField(value)
+          : ({
+              file: value.name,
+              size: value.size,
+              bytes: new Uint8Array(await value.arrayBuffer()),
+            } satisfies UploadedFile);
     }
   }
   return payload;
