@@ -1,0 +1,78 @@
+import { URL_PATTERN } from "./prepare";
+import { ADDRESS, DETECTORS, TO_ADDRESS } from "./scam-patterns";
+
+/**
+ * The signs of a scam RVX recognizes, as stable ids the bot localizes
+ * (e.g. `scam.signal.multiplies_what_you_send` in the locale files).
+ * A strong sign marks a scam by itself; weak signs only in pairs.
+ */
+export const SCAM_SIGNALS = {
+  /** "Send 1 ETH, get 2 back", "double your coins", "x2 to your wallet". */
+  multiplies_what_you_send: "strong",
+  /** Asks for a seed or recovery phrase or a private key. */
+  asks_for_seed_phrase: "strong",
+  /** "Contact our support @…", support on WhatsApp or a phone number. */
+  fake_support: "strong",
+  /** "Validate / verify / sync your wallet", "connect your wallet to claim". */
+  asks_to_verify_wallet: "strong",
+  /** Guaranteed profit, "risk-free", a fixed percentage per day. */
+  guaranteed_returns: "strong",
+  /** Asks to send or return coins to an address given in the message. */
+  send_to_address: "strong",
+  /** A giveaway you join by sending coins or connecting a wallet. */
+  giveaway: "strong",
+  /** A fee or deposit up front to release, withdraw or receive money ("pay the unlock fee"). */
+  upfront_fee: "strong",
+  /** Asks to approve or sign a wallet transaction ("approve the transaction at …"). */
+  asks_to_sign_transaction: "strong",
+  /** A stranger brags about profits and offers to show you how. */
+  stranger_profit_pitch: "strong",
+  /** "DM me", "write to him @…". */
+  private_contact: "weak",
+  /** "Only the first 1000", "ends in 2 hours", "within 24h". */
+  urgency: "weak",
+  /** "This is not a scam". */
+  insists_not_scam: "weak",
+  /** A look-alike site such as binance-rewards.io. */
+  lookalike_link: "weak",
+  /** "Your wallet has been flagged / blocked / restricted". */
+  account_threat: "weak",
+  /** "Your wallet won 2 ETH in our lucky draw". */
+  unexpected_prize: "weak",
+  /** "Claim your free 1,000 TON", "no credit check". */
+  too_good_to_be_true: "weak",
+  /** "Official", "Dear customer", "Hello sir": posing as an institution. */
+  official_claim: "weak",
+} as const satisfies Record<string, "strong" | "weak">;
+
+/** A stable id of one scam sign. */
+export type ScamSignalId = keyof typeof SCAM_SIGNALS;
+
+// A phrase in quotes is named, not asked for: "FBI warns of 'double your bitcoin' scams".
+const QUOTED = /(?<![\p{L}\p{N}])['"«“„][^'"«»“”„\n]{2,80}['"»”](?![\p{L}\p{N}])/gu;
+
+/** The scam signs the text matches, strong first; empty when it looks like no scam. */
+export function detectScam(text: string): readonly ScamSignalId[] {
+  const plain = text.replace(QUOTED, " ");
+  const found = new Set<ScamSignalId>();
+  for (const [id, pattern] of DETECTORS) {
+    if (!found.has(id) && pattern.test(plain)) found.add(id);
+  }
+  if (ADDRESS.test(plain.replace(URL_PATTERN, " ")) && TO_ADDRESS.test(plain)) {
+    found.add("send_to_address");
+  }
+  const ids = [...found];
+  return ids
+    .filter((id) => SCAM_SIGNALS[id] === "strong")
+    .concat(ids.filter((id) => SCAM_SIGNALS[id] === "weak"));
+}
+
+/** True when the signs are enough to call the message a scam. */
+export function isScam(signals: readonly ScamSignalId[]): boolean {
+  let weakCount = 0;
+  for (const id of signals) {
+    if (SCAM_SIGNALS[id] === "strong") return true;
+    weakCount += 1;
+  }
+  return weakCount >= 2;
+}
