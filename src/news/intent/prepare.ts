@@ -35,20 +35,28 @@ function isFooter(line: string): boolean {
   return pointsAway && (line.match(WORD)?.length ?? 0) <= 8;
 }
 
+/**
+ * Drops channel signatures and forwarded-from lines ("Subscribe @x", "via @x", "— Name | t.me/x").
+ * Only under other content: a one-line message is content, whatever it points at.
+ */
+export function withoutFooters(text: string): {
+  readonly content: string;
+  readonly footer: boolean;
+} {
+  const lines = text.split("\n");
+  if (lines.filter((l) => l.trim()).length < 2) return { content: text, footer: false };
+  const kept = lines.filter((l) => !(l.trim() && isFooter(l)));
+  return { content: kept.join("\n"), footer: kept.length < lines.length };
+}
+
 /** Splits a message into what the rules look at; cheap and total (never throws). */
 export function prepare(input: string, maxChars: number): Prepared {
   const text = input.slice(0, maxChars).normalize("NFKC").replace(INVISIBLE, "");
   const urls = text.match(URL_PATTERN) ?? [];
   const tagWords: string[] = [];
   for (const m of text.matchAll(HASHTAG)) tagWords.push(m[1] ?? "");
-  let footer = false;
-  const kept: string[] = [];
-  for (const line of text.split("\n")) {
-    if (line.trim() && isFooter(line)) footer = true;
-    else kept.push(line);
-  }
-  const body = kept
-    .join("\n")
+  const { content, footer } = withoutFooters(text);
+  const body = content
     .replace(URL_PATTERN, " ")
     .replace(EMOJI, " ")
     .replace(HASHTAG, " ")

@@ -1,5 +1,5 @@
-import { URL_PATTERN } from "./prepare";
-import { ADDRESS, DETECTORS, TO_ADDRESS } from "./scam-patterns";
+import { URL_PATTERN, withoutFooters } from "./prepare";
+import { ADDRESS, DETECTORS, OFF_PLATFORM, TO_ADDRESS } from "./scam-patterns";
 
 /**
  * The signs of a scam RVX recognizes, as stable ids the bot localizes
@@ -41,8 +41,16 @@ export const SCAM_SIGNALS = {
   unexpected_prize: "weak",
   /** "Claim your free 1,000 TON", "no credit check". */
   too_good_to_be_true: "weak",
-  /** "Official", "Dear customer", "Hello sir": posing as an institution. */
-  official_claim: "weak",
+  /** Tells the reader to send, pay, connect, sign or join ("just send", "you must move"). */
+  asks_you_to_act: "weak",
+  /** Earnings, bonuses, refunds, rewards, "x50". */
+  promises_gain: "weak",
+  /** "Attention", "official", "compliance team", "Dear customer": posing as an institution. */
+  claims_authority: "weak",
+  /** A handle, a look-alike domain, an address or WhatsApp to go to. */
+  off_platform_contact: "weak",
+  /** Names seed, recovery or secret words (a scam only together with a request to act). */
+  mentions_secret_words: "weak",
 } as const satisfies Record<string, "strong" | "weak">;
 
 /** A stable id of one scam sign. */
@@ -58,21 +66,41 @@ export function detectScam(text: string): readonly ScamSignalId[] {
   for (const [id, pattern] of DETECTORS) {
     if (!found.has(id) && pattern.test(plain)) found.add(id);
   }
-  if (ADDRESS.test(plain.replace(URL_PATTERN, " ")) && TO_ADDRESS.test(plain)) {
-    found.add("send_to_address");
-  }
+  const noLinks = plain.replace(URL_PATTERN, " ");
+  if (ADDRESS.test(noLinks) && TO_ADDRESS.test(plain)) found.add("send_to_address");
+  const { content } = withoutFooters(plain);
+  if (ADDRESS.test(noLinks) || OFF_PLATFORM.test(content)) found.add("off_platform_contact");
   const ids = [...found];
   return ids
     .filter((id) => SCAM_SIGNALS[id] === "strong")
     .concat(ids.filter((id) => SCAM_SIGNALS[id] === "weak"));
 }
 
-/** True when the signs are enough to call the message a scam. */
+// The kinds of weak sign; signs of one kind ("free", "bonus", "you won") count once.
+const KIND: Readonly<Partial<Record<ScamSignalId, string>>> = {
+  asks_you_to_act: "act",
+  promises_gain: "gain",
+  too_good_to_be_true: "gain",
+  unexpected_prize: "gain",
+  urgency: "pressure",
+  account_threat: "pressure",
+  claims_authority: "authority",
+  insists_not_scam: "authority",
+  off_platform_contact: "channel",
+  private_contact: "channel",
+  lookalike_link: "channel",
+  mentions_secret_words: "secret",
+};
+
+/**
+ * True when the signs are enough to call the message a scam: one strong sign; or weak signs of
+ * three kinds (e.g. act + gain + pressure); or secret words together with a request to act.
+ */
 export function isScam(signals: readonly ScamSignalId[]): boolean {
-  let weakCount = 0;
+  const kinds = new Set<string>();
   for (const id of signals) {
     if (SCAM_SIGNALS[id] === "strong") return true;
-    weakCount += 1;
+    kinds.add(KIND[id] ?? id);
   }
-  return weakCount >= 2;
+  return kinds.size >= 3 || (kinds.has("secret") && kinds.has("act"));
 }

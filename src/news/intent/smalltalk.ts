@@ -4,12 +4,12 @@ import type { Prepared } from "./prepare";
 // A message made only of these (and emoji) is small talk.
 const SMALLTALK_WORDS = new Set(
   `hi hello again hey gm gn best the you're youre heya hiya yo sup greetings good morning afternoon evening night day there all
-  thanks thank many alright thx ty tnx tysm you so much a lot very really that was it's its is helpful
+  thanks thank cheers many alright thx ty tnx tysm you so much a lot very really that was it's its is helpful
   useful ok okay okey k kk cool nice great awesome super perfect wow lol lmao rofl got it
   understood clear yes yeah yep yup no nope sure fine bye goodbye see ya later tomorrow soon cya
   how are doing what's whats up job well done bot buddy man mate friend welcome everyone everybody guys folks np :) :(
   привет приветик приветики лучший снова друг дружище здарова здаров приветствую здравствуй здравствуйте хай хей здорово добрый доброе утро день
-  вечер ночи спокойной спасибо спс пасиб пасибо благодарю большое огромное очень помогло
+  вечер ночи спокойной спасибо благодарствую спс пасиб пасибо благодарю большое огромное очень помогло
   понятно ясно понял поняла ок окей ладно хорошо норм нормально круто класс классно супер
   отлично да нет ага угу пока до завтра свидания встречи как дела делишки ты вы бот молодец
   лол ого вау всем ребята народ всё все ну и тебе вам`
