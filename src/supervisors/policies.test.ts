@@ -13,6 +13,7 @@ import { createWriterClient } from "../actors/writer-client";
 import { ManualClock, systemClock } from "../clock";
 import { openDatabase } from "../db/open";
 import { createReads } from "../db/reads";
+import { createGlossary } from "../learning/glossary-search";
 import { silentLogger } from "../logger";
 import { createMetrics } from "../metrics";
 import { resetAndAnswerUnavailable, restartWithBackoff, resume } from "./policies";
@@ -143,6 +144,8 @@ describe("a user actor under restartWithBackoff", () => {
         dailyLimit: 50,
         defaultLanguage: "en",
         courses: [],
+        glossary: createGlossary([], []),
+        threadTtlMs: 86_400_000,
       });
       const policy = restartWithBackoff({
         clock,
