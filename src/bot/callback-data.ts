@@ -100,3 +100,7 @@ export function parseBroadcast(code: string | undefined, id: string | undefined)
   const buttons: Record<string, BroadcastButton> = { y: "send", n: "drop", c: "stop" };
   return { button: buttons[code ?? ""] ?? "stop", broadcastId: Number(id ?? "") };
 }
+
+/** "❓ Ask about this" under an explanation or answer: the message it is on names the thread. */
+export const ASK_DATA = "ask";
+export const ASK_CALLBACK = /^ask$/;
