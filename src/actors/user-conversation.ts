@@ -10,6 +10,7 @@ import { decideAnswered, decideNews, decideScam, todayStart } from "../news/conv
 import { recognizes } from "../news/conversation/recognized";
 import type { AskReply, MessageReply, ThreadSeed } from "../news/conversation/reply";
 import { type MessageInput, routeMessage } from "../news/conversation/route";
+import { smalltalkTone } from "../news/conversation/smalltalk-tone";
 import { decideAskAbout, decideDelivered, tutorContextOf } from "../news/conversation/threads";
 import { gateExplain } from "../news/explain-rules";
 import { cacheKey, type Explainer } from "../news/explainer";
@@ -57,12 +58,20 @@ export function createConversation(
     deps.metrics.messages.inc({ intent: intent.intent });
     switch (route.go) {
       case "static":
-        return answer({ ok: true, kind: route.kind }, state);
+        return answer(
+          route.kind === "smalltalk"
+            ? { ok: true, kind: "smalltalk", tone: smalltalkTone(input.text) }
+            : { ok: true, kind: route.kind },
+          state,
+        );
       case "scam":
         return scam(state, input.text, route.signals);
       case "news":
         return news(state, input.text);
       case "question":
+        if (route.probe && glossary.answerQuestion(input.text, state.lang).kind === "unknown") {
+          return answer({ ok: true, kind: "offtopic" }, state);
+        }
         return question({ ...state, asking: undefined }, input.text, route.thread);
     }
   }

@@ -63,7 +63,7 @@ export function messageScreen(ctx: Translator, reply: MessageReply, config: Conf
       return { text: `${warning}\n\n${ctx.t("convo.scam_explained")}\n${more}` };
     }
     case "smalltalk":
-      return { text: ctx.t("convo.smalltalk") };
+      return { text: ctx.t(`convo.smalltalk_${reply.tone}`) };
     case "offtopic":
       return { text: ctx.t("convo.offtopic") };
     case "link":

@@ -3,6 +3,7 @@ import type { Unavailable } from "../../learning/learner";
 import type { Quest } from "../../learning/quests";
 import type { ExplanationSource } from "../explainer";
 import type { Intent, ScamSignalId } from "../intent";
+import type { SmalltalkTone } from "./smalltalk-tone";
 
 /** What RVX must store once its answer is sent, keyed by the sent message's id. */
 export type ThreadSeed =
@@ -77,7 +78,8 @@ export type MessageReply =
       readonly text?: string;
       readonly remaining: number;
     }
-  | { readonly ok: true; readonly kind: "smalltalk" | "offtopic" | "link" }
+  | { readonly ok: true; readonly kind: "smalltalk"; readonly tone: SmalltalkTone }
+  | { readonly ok: true; readonly kind: "offtopic" | "link" }
   | { readonly ok: false; readonly reason: "flood"; readonly retryInMs: number }
   | { readonly ok: false; readonly reason: "quota"; readonly resetInMs: number }
   | {

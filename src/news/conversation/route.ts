@@ -26,8 +26,11 @@ export type Route =
   | { readonly go: "static"; readonly kind: "smalltalk" | "offtopic" | "link" }
   | { readonly go: "scam"; readonly signals: readonly ScamSignalId[] }
   | { readonly go: "news" }
-  /** A question; with `thread`, a follow-up in it. */
-  | { readonly go: "question"; readonly thread?: ThreadRow };
+  /**
+   * A question; with `thread`, a follow-up in it. `probe`: it asks what something is but names
+   * nothing about crypto the classifier knows: answered only if the glossary knows the term.
+   */
+  | { readonly go: "question"; readonly thread?: ThreadRow; readonly probe?: true };
 
 export interface RouteContext {
   readonly now: number;
@@ -74,8 +77,12 @@ export function routeMessage(
       return { go: "news" };
     case "question":
       return { go: "question" };
-    case "smalltalk":
     case "offtopic":
+      // "What is a nonce?": the glossary may know a term the classifier does not.
+      return intent.signals.includes("asks_meaning")
+        ? { go: "question", probe: true }
+        : { go: "static", kind: "offtopic" };
+    case "smalltalk":
     case "link":
       return { go: "static", kind: intent.intent };
   }
