@@ -71,6 +71,8 @@ describe("conversation: honest XP and quota", () => {
     }
     expect(await stored(s, 1)).toEqual(before);
     expect(s.provider).toMatchObject({ calls: [NEWS] });
+    const counted = (await s.metrics.messages.get()).values.map((v) => [v.labels.intent, v.value]);
+    expect(Object.fromEntries(counted)).toEqual({ news: 1, smalltalk: 50 });
   });
 
   it("pays for the same news once a UTC day, and again the next day", async () => {

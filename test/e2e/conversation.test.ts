@@ -91,7 +91,7 @@ describe("conversation end to end (offline)", () => {
 
   beforeAll(async () => {
     api = await startBotApiEmulator();
-    rvx = startRvx(env(api, dir.path));
+    rvx = startRvx(env(api, dir.path, { ADMIN_IDS: "7001" }));
     await api.waitFor((c) => c.method === "getUpdates", { timeoutMs: 20_000 });
   });
   afterAll(async () => {
@@ -131,6 +131,14 @@ describe("conversation end to end (offline)", () => {
       const profile = textOf(await say(api, person, "/profile"));
       expect(profile).toContain("7 XP");
       expect(profile).toContain(lang === "en" ? "49 of 50" : "49 из 50");
+    });
+
+    it.if(lang === "en")("shows the intent mix in /stats", async () => {
+      const stats = textOf(await say(api, person, "/stats"));
+      expect(stats).toMatch(/Messages by intent since start: .*smalltalk \d/);
+      for (const intent of ["news", "question", "link", "scam", "offtopic"]) {
+        expect(stats).toContain(intent);
+      }
     });
 
     it(`answers a reply to its explanation from the glossary, thread terms first (${lang})`, async () => {
