@@ -124,7 +124,12 @@ describe("conversation: honest XP and quota", () => {
     const s = setup();
     const reply = await say(s, 4, "What is staking?");
     expect(reply).toMatchObject({ kind: "answered", by: "glossary", xpAwarded: XP.answer });
-    expect(reply.ok && reply.kind === "answered" && reply.lesson?.title).toBeTruthy();
+    // Its lesson is locked for a new learner: the button opens the course's first open lesson.
+    expect(reply.ok && reply.kind === "answered" && reply.lesson).toEqual({
+      course: "defi",
+      lesson: "stablecoins",
+      title: "Stablecoins → Lending and yield",
+    });
     expect(reply.ok && reply.kind === "answered" && reply.remaining).toBe(50);
     const again = await say(s, 4, "what's staking");
     expect(again).toMatchObject({ kind: "answered", repeat: true, xpAwarded: 0 });

@@ -3,8 +3,10 @@ import type { Clock } from "../clock";
 import type { Reads } from "../db/reads";
 import type { ThreadRow } from "../db/thread-reads";
 import type { Ack } from "../learning/account";
-import type { Glossary } from "../learning/glossary-search";
+import type { Course } from "../learning/content";
+import type { Glossary, LessonLink } from "../learning/glossary-search";
 import { answer, type Decision, type Learner } from "../learning/learner";
+import { readableLessons } from "../learning/lesson-access";
 import type { Metrics } from "../metrics";
 import { decideAnswered, decideNews, decideScam, todayStart } from "../news/conversation/decide";
 import { recognizes } from "../news/conversation/recognized";
@@ -18,6 +20,8 @@ import { classifyIntent, type ScamSignalId } from "../news/intent";
 import { normalizeNews } from "../news/normalize";
 
 export interface ConversationDeps {
+  /** The courses lesson buttons open (a locked lesson is swapped for the way there). */
+  readonly courses: readonly Course[];
   readonly reads: Reads;
   readonly explainer: Explainer;
   readonly glossary: Glossary;
@@ -41,6 +45,8 @@ export function createConversation(
 ) {
   const { reads, glossary, clock, dailyLimit } = deps;
   const limits = { floodIntervalMs: deps.floodIntervalMs, dailyLimit };
+  const readable = (state: Learner, links: readonly LessonLink[]) =>
+    readableLessons(links, deps.courses, state.progress, state.lang);
   const explainedToday = (state: Learner, key: string) =>
     reads.explainedSince(state.id, key, todayStart(clock.now()));
 
@@ -144,7 +150,7 @@ export function createConversation(
     const found = glossary.answerQuestion(text, state.lang, { preferTerms: thread?.terms ?? [] });
     if (found.kind === "unknown") {
       return answer<MessageReply>(
-        { ok: true, kind: "unknown_term", closestLessons: found.closestLessons },
+        { ok: true, kind: "unknown_term", closestLessons: readable(state, found.closestLessons) },
         state,
       );
     }
@@ -155,7 +161,7 @@ export function createConversation(
       {
         text: found.text,
         related: found.related,
-        ...(found.lesson ? { lesson: found.lesson } : {}),
+        ...(found.lesson ? { lesson: readable(state, [found.lesson])[0] } : {}),
         key,
         repeat: explainedToday(state, key),
         seed: seedFor(found.text, [found.term.id, ...(thread?.terms ?? [])]),

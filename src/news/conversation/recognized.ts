@@ -2,16 +2,11 @@ import { analyze } from "../../analyzers/offline/analyze";
 import type { Lang } from "../../i18n/lang";
 
 /**
- * Whether the offline analyzer recognizes anything in a news text (a coin, an exchange, an
- * event or a term) other than a scam: an offline answer that recognized nothing earns nothing.
+ * Whether the offline analyzer recognizes a news event in a text (a hack, a listing, an ETF…),
+ * other than a scam. A coin name alone ("Bitcoin") gets an answer that says it cannot tell what
+ * happened: that explains nothing, so it earns nothing.
  */
 export function recognizes(text: string, lang: Lang): boolean {
   const found = analyze(text, lang);
-  if (found.offtopic || found.events.includes("scam")) return false;
-  return (
-    found.assets.length > 0 ||
-    found.exchanges.length > 0 ||
-    found.events.length > 0 ||
-    found.terms.length > 0
-  );
+  return !found.offtopic && found.events.length > 0 && !found.events.includes("scam");
 }
