@@ -181,6 +181,36 @@ describe("conversation: follow-ups", () => {
     expect(await stored(s, 10)).toMatchObject({ threads: 1, turns: 2 });
   });
 
+  it("says what it cannot answer offline in a thread, naming the thread's terms", async () => {
+    const s = setup();
+    await startThread(s, 13, 600);
+    const reply = await say(s, 13, "why does this matter to me?", replyToBot(600));
+    expect(reply).toMatchObject({ kind: "unknown_term" });
+    const names = reply.ok && reply.kind === "unknown_term" ? reply.threadTerms : [];
+    expect(names.map((t) => t.id)).toContain("spot-etf");
+  });
+
+  it("declines advice before explaining the term a question names", async () => {
+    const s = setup();
+    expect(await say(s, 14, "should I buy ETH now?")).toMatchObject({
+      kind: "answered",
+      advice: true,
+    });
+    expect(await say(s, 14, "стоит ли продавать эфир?")).toMatchObject({ advice: true });
+    expect(await say(s, 14, "what is a stablecoin?")).toMatchObject({ advice: false });
+  });
+
+  it("drops a user's expired threads when a new one starts", async () => {
+    const s = setup({ THREAD_TTL_HOURS: "1" });
+    await startThread(s, 15, 700);
+    s.clock.advance(2 * HOUR_MS);
+    const reply = await say(s, 15, "What is staking?");
+    if (!reply.ok || reply.kind !== "answered") throw new Error("not answered");
+    await deliver(s, 15, 701, reply.thread);
+    expect(await stored(s, 15)).toMatchObject({ threads: 1, turns: 1 });
+    expect(s.runtime.reads.thread(15, 700)).toBeUndefined();
+  });
+
   it("takes the message after 'Ask about this' as a question in that thread", async () => {
     const s = setup();
     await startThread(s, 11, 200);

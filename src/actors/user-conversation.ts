@@ -8,6 +8,7 @@ import type { Glossary, LessonLink } from "../learning/glossary-search";
 import { answer, type Decision, type Learner } from "../learning/learner";
 import { readableLessons } from "../learning/lesson-access";
 import type { Metrics } from "../metrics";
+import { asksAdvice } from "../news/conversation/advice";
 import { decideAnswered, decideNews, decideScam, todayStart } from "../news/conversation/decide";
 import { recognizes } from "../news/conversation/recognized";
 import type { AskReply, MessageReply, ThreadSeed } from "../news/conversation/reply";
@@ -78,7 +79,12 @@ export function createConversation(
         if (route.probe && glossary.answerQuestion(input.text, state.lang).kind === "unknown") {
           return answer({ ok: true, kind: "offtopic" }, state);
         }
-        return question({ ...state, asking: undefined }, input.text, route.thread);
+        return question(
+          { ...state, asking: undefined },
+          input.text,
+          route.thread,
+          asksAdvice(input.text, intent),
+        );
     }
   }
 
@@ -121,7 +127,12 @@ export function createConversation(
     );
   }
 
-  async function question(state: Learner, text: string, thread: ThreadRow | undefined) {
+  async function question(
+    state: Learner,
+    text: string,
+    thread: ThreadRow | undefined,
+    advice: boolean,
+  ) {
     const seedFor = (reply: string, terms: readonly string[]): ThreadSeed =>
       thread
         ? { kind: "turn", rootId: thread.rootId, question: text, answer: reply }
@@ -140,6 +151,7 @@ export function createConversation(
             related: [],
             key,
             repeat: explainedToday(state, key),
+            advice: false,
             seed: seedFor(ai.text, thread?.terms ?? glossary.findTerms(text)),
           },
           now,
@@ -150,7 +162,15 @@ export function createConversation(
     const found = glossary.answerQuestion(text, state.lang, { preferTerms: thread?.terms ?? [] });
     if (found.kind === "unknown") {
       return answer<MessageReply>(
-        { ok: true, kind: "unknown_term", closestLessons: readable(state, found.closestLessons) },
+        {
+          ok: true,
+          kind: "unknown_term",
+          closestLessons: readable(state, found.closestLessons),
+          threadTerms: (thread?.terms ?? []).flatMap((id) => {
+            const term = glossary.explain(id, state.lang);
+            return term ? [{ id, name: term.term.name[state.lang] }] : [];
+          }),
+        },
         state,
       );
     }
@@ -164,6 +184,7 @@ export function createConversation(
         ...(found.lesson ? { lesson: readable(state, [found.lesson])[0] } : {}),
         key,
         repeat: explainedToday(state, key),
+        advice,
         seed: seedFor(found.text, [found.term.id, ...(thread?.terms ?? [])]),
       },
       now,

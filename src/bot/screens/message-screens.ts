@@ -34,6 +34,7 @@ export function messageScreen(ctx: Translator, reply: MessageReply, config: Conf
     case "answered": {
       const text = escapeHtml(truncate(reply.text, config.answerMaxChars));
       const lines = [reply.by === "glossary" ? ctx.t("convo.term", { text }) : text];
+      if (reply.advice) lines.unshift(ctx.t("convo.no_advice"));
       if (reply.related.length > 0) {
         const terms = reply.related.map((r) => escapeHtml(r.name)).join(", ");
         lines.push(ctx.t("convo.related", { terms }));
@@ -49,6 +50,11 @@ export function messageScreen(ctx: Translator, reply: MessageReply, config: Conf
       return { text: `${lines.join("\n\n")}\n\n<i>${footer}</i>${levelUp}`, keyboard };
     }
     case "unknown_term":
+      if (reply.threadTerms.length > 0) {
+        const terms = reply.threadTerms.map((term) => escapeHtml(term.name)).join(", ");
+        const text = ctx.t("convo.unknown_followup", { terms });
+        return { text, keyboard: lessonKeyboard(ctx, reply.closestLessons) };
+      }
       return reply.closestLessons.length > 0
         ? {
             text: ctx.t("convo.unknown_term"),

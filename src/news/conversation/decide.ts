@@ -110,6 +110,7 @@ export interface AnswerFacts {
   /** What was answered (a glossary term, or the question's cache key), for the repeat rule. */
   readonly key: string;
   readonly repeat: boolean;
+  readonly advice: boolean;
   readonly seed: ThreadSeed;
 }
 
@@ -132,6 +133,7 @@ export function decideAnswered(
     related: facts.related,
     ...(facts.lesson ? { lesson: facts.lesson } : {}),
     repeat: facts.repeat,
+    advice: facts.advice,
     thread: facts.seed,
   } as const;
   const writes = ai ? spend(state, ai.gate, ai.provider, facts.key, now) : [];

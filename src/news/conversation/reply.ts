@@ -63,12 +63,16 @@ export type MessageReply =
       readonly lesson?: LessonLink;
       /** Answering the same thing again the same day earns nothing. */
       readonly repeat: boolean;
+      /** The question asked for advice (buy, sell, when): RVX says it gives none first. */
+      readonly advice: boolean;
       readonly thread: ThreadSeed;
     } & Counted)
   | {
       readonly ok: true;
       readonly kind: "unknown_term";
       readonly closestLessons: readonly LessonLink[];
+      /** In a thread: the terms of its news the glossary can explain. */
+      readonly threadTerms: readonly NamedTerm[];
     }
   | {
       readonly ok: true;
