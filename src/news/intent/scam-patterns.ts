@@ -8,6 +8,9 @@ const re = (source: string): RegExp => new RegExp(source, "iu");
 
 const SEND =
   "(?<!\\p{L})(?:send|sent|deposit|transfer|move|отправ\\p{L}*|перевед\\p{L}*|перевод\\p{L}*|скин\\p{L}*|вложи\\p{L}*|внес\\p{L}*|внеси)";
+// Asked of the reader (imperative or infinitive), not told ("I sent ETH to the wrong address").
+const SEND_ASK =
+  "(?<!\\p{L})(?:send|deposit|transfer|move|отправь|отправьте|отправить|отправляй|переведи|переведите|перевести|скинь|скиньте|скинуть|вложи|вложите|вложить|внеси|внесите|внести|пришли|пришлите)(?!\\p{L})";
 const GET =
   "(?<!\\p{L})(?:get|receive|we(?:'ll| will) send|получи\\p{L}*|верн\\p{L}*|отправим|пришл[её]м|вышлем)";
 const MORE =
@@ -43,12 +46,12 @@ export const OFF_PLATFORM =
 /** Each sign with the patterns that show it; a sign may have several rows. */
 export const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
   // Strong signs: one is enough.
-  ["multiplies_what_you_send", re(`${SEND}${C}{0,90}${GET}${C}{0,50}${MORE}`)],
-  ["multiplies_what_you_send", re(`${SEND}${C}{0,90}${RETURN_MORE}`)],
+  ["multiplies_what_you_send", re(`${SEND_ASK}${C}{0,90}${GET}${C}{0,50}${MORE}`)],
+  ["multiplies_what_you_send", re(`${SEND_ASK}${C}{0,90}${RETURN_MORE}`)],
   [
     "multiplies_what_you_send",
     re(
-      "(?:doubl|tripl)\\w*\\s+(?:all|every|any|your|my|ur)\\b|(?:receive|get)\\s+double|(?:удво|утро|удваива|утраива)\\p{L}*\\s+(?:все|любые|любой|каждый|ваш|тво|мо|сво)\\p{L}*",
+      "(?:doubl|tripl)\\w*\\s+(?:all|every|any|your|ur)\\b|(?:doubled|tripled)\\s+my\\b|(?:receive|get)\\s+double|(?:удво|утро|удваива|утраива)\\p{L}*\\s+(?:все|любые|любой|каждый|ваш|тво)\\p{L}*|(?:удвоил|утроил)\\p{L}*\\s+(?:мо|сво)\\p{L}*",
     ),
   ],
   [

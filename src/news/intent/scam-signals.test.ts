@@ -14,6 +14,7 @@ describe("scam-signals", () => {
       ["upfront_fee", "strong"],
       ["asks_to_sign_transaction", "strong"],
       ["stranger_profit_pitch", "strong"],
+      ["resembles_known_scams", "strong"],
       ["private_contact", "weak"],
       ["urgency", "weak"],
       ["insists_not_scam", "weak"],

@@ -27,6 +27,8 @@ export const SCAM_SIGNALS = {
   asks_to_sign_transaction: "strong",
   /** A stranger brags about profits and offers to show you how. */
   stranger_profit_pitch: "strong",
+  /** Worded like the scams RVX has seen (the wording model, backed by at least one weak sign). */
+  resembles_known_scams: "strong",
   /** "DM me", "write to him @…". */
   private_contact: "weak",
   /** "Only the first 1000", "ends in 2 hours", "within 24h". */

@@ -18,11 +18,18 @@ const SMALLTALK_WORDS = new Set(
 );
 const LAUGH = /^(?:а?(?:ха)+х?|a?(?:ha)+h?|(?:he)+|(?:хе)+|ы+)$/u;
 
+// Greetings and thanks anchor a short message as small talk even with words not listed above
+// ("hi, nice to meet you", "спасибки").
+const ANCHOR =
+  /^(?:hi|hello|hey|thanks?|thx|ty|gm|привет\p{L}*|здравств\p{L}*|спасиб\p{L}*|благодар\p{L}*|пока)$/u;
+
 /** True for greetings, thanks, "ok", laughter and emoji-only messages. */
 export function isSmalltalk(p: Prepared): boolean {
   if (p.urls.length > 0 || p.hashtags > 0) return false;
   if (p.words.length === 0) return true;
   if (p.words.length > 8) return false;
+  const words = p.words.map((w) => w.toLowerCase());
+  if (words.length <= 5 && words.some((w) => ANCHOR.test(w)) && !p.body.includes("?")) return true;
   return p.words.every((w) => {
     // "hiii", "спасибооо": a stretched word is the same word.
     const lower = w
