@@ -38,7 +38,10 @@ describe("routeMessage", () => {
       go: "static",
       kind: "offtopic",
     });
-    expect(route({ text: "what is a nonce?", chatId: 1 })).toEqual({ go: "question", probe: true });
+    expect(route({ text: "what is the weather today?", chatId: 1 })).toEqual({
+      go: "question",
+      probe: true,
+    });
   });
 
   it("makes anything but small talk, links and scams in a thread a follow-up question", () => {
