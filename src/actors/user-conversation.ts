@@ -72,9 +72,9 @@ export function createConversation(
           state,
         );
       case "scam":
-        return scam(state, input.text, route.signals);
+        return scam({ ...state, asking: undefined }, input.text, route.signals);
       case "news":
-        return news(state, input.text);
+        return news({ ...state, asking: undefined }, input.text);
       case "question":
         if (route.probe && glossary.answerQuestion(input.text, state.lang).kind === "unknown") {
           return answer({ ok: true, kind: "offtopic" }, state);

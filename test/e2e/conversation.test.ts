@@ -152,9 +152,11 @@ describe("conversation end to end (offline)", () => {
       api.pressButton(person, lastSent(api, person), "ask");
       const prompt = await api.waitForReply(person.id, { after });
       expect(textOf(prompt)).toBe(tr("convo.ask_prompt"));
-      const next = textOf(
-        await say(api, person, lang === "en" ? "what is custody?" : "что такое кастоди?"),
-      );
+      // In English the question comes as the next message; in Russian as a reply to the prompt.
+      const promptSent = lastSent(api, person);
+      const extra = lang === "ru" ? replyTo(api, person, promptSent) : {};
+      const question = lang === "en" ? "what is custody?" : "что такое кастоди?";
+      const next = textOf(await say(api, person, question, extra));
       expect(next).toStartWith("📖 ");
     });
 

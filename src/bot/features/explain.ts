@@ -51,7 +51,9 @@ export function explainFeature(config: Config, clock: Clock): Composer<BotContex
       return ctx.answerCallbackQuery({ text: ctx.t(reply.reason === "banned" ? "banned" : key) });
     }
     await ctx.answerCallbackQuery();
-    const prompt = await ctx.reply(ctx.t("convo.ask_prompt"));
+    const prompt = await ctx.reply(ctx.t("convo.ask_prompt"), {
+      reply_markup: { force_reply: true, input_field_placeholder: ctx.t("convo.ask_placeholder") },
+    });
     // A Telegram reply to the prompt continues the same thread.
     await deliver(ctx, chatId, prompt.message_id, { kind: "link", rootId: reply.rootId });
   });

@@ -88,6 +88,9 @@ describe("routeMessage", () => {
   it("takes the message after 'Ask about this' into the thread, and refuses another user's", () => {
     const asking = { ...freshLearner(1, "en"), asking: { chatId: 1, rootId: 10 } };
     expect(route({ text: "why?", chatId: 1 }, asking)).toEqual({ go: "question", thread });
+    const post =
+      "Binance lists Solana futures with 50x leverage.\nTrading starts on Monday at 10:00 UTC.";
+    expect(route({ text: post, chatId: 1 }, asking)).toEqual({ go: "news" });
     const other = freshLearner(2, "en");
     const r = route({ text: "why?", chatId: 1, replyTo: reply(10) }, other);
     expect(r).toEqual({ go: "refuse", reply: { ok: false, reason: "thread_gone" } });

@@ -67,6 +67,10 @@ export function routeMessage(
   if (followed === "gone") return refuse("thread_gone");
   if (followed === "not_ours") return refuse("not_ours");
   if (followed) {
+    // After "Ask about this", a pasted post is new news, not a question about the old one.
+    if (!input.replyTo && intent.intent === "news" && looksLikePost(input.text)) {
+      return { go: "news" };
+    }
     if (intent.intent === "smalltalk" || intent.intent === "link") {
       return { go: "static", kind: intent.intent };
     }
@@ -87,6 +91,9 @@ export function routeMessage(
       return { go: "static", kind: intent.intent };
   }
 }
+
+/** Long or several lines: a post rather than a question typed as a reply. */
+const looksLikePost = (text: string): boolean => text.length >= 100 || text.trim().includes("\n");
 
 function followUpOf(
   state: Learner,
