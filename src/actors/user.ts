@@ -71,6 +71,7 @@ export type { ExplainReply, ProfileReply } from "../news/explain-rules";
 /** The user actor's protocol. Every request carries its `replyTo`. */
 export type UserMsg =
   | { readonly type: "hello"; readonly profile: TelegramProfile; readonly replyTo: Ref<Session> }
+  /** Explains `text` as news whatever it is (no intent, no thread); the bot sends `message`. */
   | { readonly type: "explain"; readonly text: string; readonly replyTo: Ref<ExplainReply> }
   /** A text message: answered by its intent, or as a follow-up in the thread it continues. */
   | { readonly type: "message"; readonly input: MessageInput; readonly replyTo: Ref<MessageReply> }
@@ -105,11 +106,7 @@ export type UserMsg =
   | { readonly type: "quests"; readonly replyTo: Ref<QuestsReply> }
   | { readonly type: "leaderboard"; readonly replyTo: Ref<LeaderboardReply> };
 
-export interface UserDeps
-  extends Omit<
-    ConversationDeps,
-    "reads" | "explainer" | "clock" | "metrics" | "floodIntervalMs" | "dailyLimit"
-  > {
+export interface UserDeps extends Pick<ConversationDeps, "glossary" | "tutor" | "threadTtlMs"> {
   readonly reads: Reads;
   readonly writer: WriterClient;
   readonly explainer: Explainer;
