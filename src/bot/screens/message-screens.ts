@@ -121,8 +121,7 @@ function refusal(
     case "empty":
       return ctx.t("explain.empty");
     case "too_long":
-      // The feature answers over-long text itself, with its length.
-      return ctx.t("explain.empty");
+      return ctx.t("explain.too_long", { length: reply.length, max: reply.max });
     case "not_ours":
       return ctx.t("convo.not_ours");
     case "thread_gone":

@@ -88,7 +88,13 @@ export type MessageReply =
   | { readonly ok: false; readonly reason: "quota"; readonly resetInMs: number }
   | {
       readonly ok: false;
-      readonly reason: "banned" | "empty" | "too_long" | "not_ours" | "thread_gone";
+      readonly reason: "banned" | "empty" | "not_ours" | "thread_gone";
+    }
+  | {
+      readonly ok: false;
+      readonly reason: "too_long";
+      readonly length: number;
+      readonly max: number;
     }
   | Unavailable;
 

@@ -39,7 +39,7 @@ export interface RouteContext {
   readonly findThread: (chatId: number, messageId: number) => ThreadRow | undefined;
 }
 
-const refuse = (reason: "banned" | "empty" | "too_long" | "not_ours" | "thread_gone"): Route => ({
+const refuse = (reason: "banned" | "empty" | "not_ours" | "thread_gone"): Route => ({
   go: "refuse",
   reply: { ok: false, reason },
 });
@@ -61,7 +61,13 @@ export function routeMessage(
 ): Route {
   if (state.banned) return refuse("banned");
   if (isBlank(input.text)) return refuse("empty");
-  if (input.text.length > MAX_MESSAGE_CHARS) return refuse("too_long");
+  if (input.text.length > MAX_MESSAGE_CHARS) {
+    const { length } = input.text;
+    return {
+      go: "refuse",
+      reply: { ok: false, reason: "too_long", length, max: MAX_MESSAGE_CHARS },
+    };
+  }
   if (intent.intent === "scam") return { go: "scam", signals: intent.scamSignals };
   const followed = followUpOf(state, input, ctx);
   if (followed === "gone") return refuse("thread_gone");
