@@ -1,5 +1,3 @@
-import type { ScamSignalId } from "./scam-signals";
-
 // The patterns behind each scam sign: a data table (the ids and the rule live in scam-signals.ts).
 
 // A clause: the matched pieces must sit in one sentence or line ("0.5" does not end one).
@@ -44,7 +42,9 @@ export const OFF_PLATFORM =
   /@\w{4,}|(?<![\p{L}\p{N}.])[a-z0-9]+-[a-z0-9-]+\.(?:io|app|live|net|com|xyz|org|site|online|info|pro|top)(?![\p{L}\p{N}])|\bwhatsapp\b|ватсап|\bdm\b|в личку|в лс/iu;
 
 /** Each sign with the patterns that show it; a sign may have several rows. */
-export const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
+// `as const` keeps each id a literal, checked where scam-signals.ts reads it (importing its id type
+// here would make an import cycle).
+export const DETECTORS = [
   // Strong signs: one is enough.
   ["multiplies_what_you_send", re(`${SEND_ASK}${C}{0,90}${GET}${C}{0,50}${MORE}`)],
   ["multiplies_what_you_send", re(`${SEND_ASK}${C}{0,90}${RETURN_MORE}`)],
@@ -244,4 +244,4 @@ export const DETECTORS: readonly (readonly [ScamSignalId, RegExp])[] = [
     ),
   ],
   ["mentions_secret_words", re(SECRET)],
-];
+] as const;
