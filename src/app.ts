@@ -189,6 +189,10 @@ export function createApp(deps: AppDeps) {
           users: runtime.users,
           broadcaster: broadcaster.ref,
           providerStates,
+          intentMix: async () =>
+            Object.fromEntries(
+              (await metrics.messages.get()).values.map((v) => [String(v.labels.intent), v.value]),
+            ),
         },
       });
       bot.api.config.use(connectivity.transformer);

@@ -25,6 +25,7 @@ describe("config", () => {
       answerMaxChars: 400,
       cacheMemoryEntries: 1000,
       cacheTtlMs: 24 * 3_600_000,
+      threadTtlMs: 24 * 3_600_000,
       defaultLanguage: "ru",
       logLevel: "info",
       dbFlushMs: 25,

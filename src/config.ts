@@ -22,6 +22,8 @@ export interface Config {
   readonly answerMaxChars: number;
   readonly cacheMemoryEntries: number;
   readonly cacheTtlMs: number;
+  /** THREAD_TTL_HOURS: a follow-up to an answer older than this starts nothing. */
+  readonly threadTtlMs: number;
   readonly defaultLanguage: Lang;
   readonly adminIds: ReadonlySet<number>;
   readonly logLevel: LogLevel;
@@ -143,6 +145,7 @@ export function parseConfig(env: Env): Config {
     answerMaxChars: read.int("ANSWER_MAX_CHARS", 400, 50, 4000),
     cacheMemoryEntries: read.int("CACHE_MEMORY_ENTRIES", 1000, 1, 10_000_000),
     cacheTtlMs: read.int("CACHE_TTL_HOURS", 24, 1, 24 * 365) * HOUR_MS,
+    threadTtlMs: read.int("THREAD_TTL_HOURS", 24, 1, 24 * 365) * HOUR_MS,
     defaultLanguage: read.lang("DEFAULT_LANGUAGE", "ru"),
     adminIds: read.idSet("ADMIN_IDS"),
     logLevel: read.oneOf("LOG_LEVEL", LOG_LEVELS, "info"),

@@ -19,6 +19,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       buckets: [0.001, 0.005, 0.025, 0.1, 0.25, 1, 2.5, 5, 10, 20],
       registers,
     }),
+    messages: new Counter({
+      name: "rvx_messages_total",
+      help: "Text messages read, by the intent RVX decided (news, question, smalltalk, link, scam, offtopic)",
+      labelNames: ["intent"] as const,
+      registers,
+    }),
     explanations: new Counter({
       name: "rvx_explanations_total",
       help: "Explanations sent, by where the answer came from",

@@ -11,6 +11,8 @@ import { createHabitReads } from "./db/habit-reads";
 import { createReads } from "./db/reads";
 import type { Course } from "./learning/content";
 import { loadCourses } from "./learning/course-data";
+import { loadGlossary } from "./learning/glossary-data";
+import { createGlossary } from "./learning/glossary-search";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
 import { createExplainer } from "./news/explainer";
@@ -43,6 +45,9 @@ export function startRuntime(deps: RuntimeDeps) {
   const { config, clock, logger, metrics } = deps;
   // Content first: a broken course file stops startup before any actor is spawned.
   const courses = deps.courses ?? loadCourses();
+  // The glossary points at the shipped lessons, even where tests pass other course content.
+  const shipped = deps.courses ? loadCourses() : courses;
+  const glossary = createGlossary(loadGlossary(shipped), shipped);
   const system = deps.system ?? start();
   const reads = createReads(deps.db);
   const habits = createHabitReads(deps.db);
@@ -84,6 +89,9 @@ export function startRuntime(deps: RuntimeDeps) {
     dailyLimit: config.dailyLimit,
     defaultLanguage: config.defaultLanguage,
     courses,
+    glossary,
+    ...(deps.chain.tutor ? { tutor: deps.chain.tutor } : {}),
+    threadTtlMs: config.threadTtlMs,
   });
   const users = createUserDirectory(system, {
     clock,

@@ -1,6 +1,7 @@
 import { dispatch, type Ref, spawn } from "nact";
 import { classifyError } from "../analyzers/classify-error";
 import type { Provider, ProviderFailureKind, ProviderName } from "../analyzers/provider";
+import type { TutorContext } from "../analyzers/tutor-prompt";
 import type { Cancel, Clock } from "../clock";
 import { assertNever } from "../errors";
 import type { Lang } from "../i18n/lang";
@@ -27,6 +28,8 @@ export type ProviderMsg = {
   readonly lang: Lang;
   /** The caller's own cancellation; an abort here is not held against the provider. */
   readonly signal?: AbortSignal;
+  /** A beginner's question in this context instead of a news post (the tutor prompt). */
+  readonly tutor?: TutorContext;
   readonly replyTo?: Ref<CallResult>;
 };
 
@@ -105,7 +108,8 @@ export function spawnProvider(
       ),
       timedOut: false,
     });
-    provider.explain({ text: msg.text, lang: msg.lang, signal }).then(
+    const request = { text: msg.text, lang: msg.lang, signal };
+    provider.explain(msg.tutor ? { ...request, tutor: msg.tutor } : request).then(
       (answer): void =>
         dispatch(ref, { type: "settled", id, result: { ok: true, text: answer.text } }),
       (error: unknown): void => {

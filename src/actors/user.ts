@@ -48,6 +48,8 @@ import {
 import { withQuestsOf } from "../learning/reward";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
+import type { AskReply, MessageReply, ThreadSeed } from "../news/conversation/reply";
+import type { MessageInput } from "../news/conversation/route";
 import {
   decideExplained,
   decideProfile,
@@ -59,6 +61,7 @@ import type { Explainer } from "../news/explainer";
 import { normalizeNews } from "../news/normalize";
 import type { CrashHooks, Policy, Supervision } from "./supervision";
 import { admitted, replyToOf } from "./supervision";
+import { type ConversationDeps, createConversation } from "./user-conversation";
 import type { WriterClient } from "./writer-client";
 
 export type { Ack, DoneReply, PendingReply, Session, TelegramProfile } from "../learning/account";
@@ -75,6 +78,8 @@ export type {
   RemindersReply,
 } from "../learning/reminder-settings";
 export type { Reward } from "../learning/reward";
+export type { AskReply, MessageReply, ThreadSeed } from "../news/conversation/reply";
+export type { MessageInput } from "../news/conversation/route";
 export type { ExplainReply, ProfileReply } from "../news/explain-rules";
 
 /** The last seven UTC days of XP and the level, for /profile and /progress. */
@@ -85,7 +90,25 @@ export type ProgressReply =
 /** The user actor's protocol. Every request carries its `replyTo`. */
 export type UserMsg =
   | { readonly type: "hello"; readonly profile: TelegramProfile; readonly replyTo: Ref<Session> }
+  /** Explains `text` as news whatever it is (no intent, no thread); the bot sends `message`. */
   | { readonly type: "explain"; readonly text: string; readonly replyTo: Ref<ExplainReply> }
+  /** A text message: answered by its intent, or as a follow-up in the thread it continues. */
+  | { readonly type: "message"; readonly input: MessageInput; readonly replyTo: Ref<MessageReply> }
+  /** "❓ Ask about this" under RVX's message `messageId`: the next message asks in its thread. */
+  | {
+      readonly type: "askAbout";
+      readonly chatId: number;
+      readonly messageId: number;
+      readonly replyTo: Ref<AskReply>;
+    }
+  /** RVX's answer went out as `messageId`: store what a follow-up to it needs. */
+  | {
+      readonly type: "delivered";
+      readonly chatId: number;
+      readonly messageId: number;
+      readonly seed: ThreadSeed;
+      readonly replyTo: Ref<Ack>;
+    }
   | { readonly type: "profile"; readonly replyTo: Ref<ProfileReply> }
   | { readonly type: "setLanguage"; readonly lang: Lang; readonly replyTo: Ref<Ack> }
   | { readonly type: "requestDelete"; readonly replyTo: Ref<PendingReply> }
@@ -109,7 +132,7 @@ export type UserMsg =
       readonly replyTo: Ref<RemindersReply>;
     };
 
-export interface UserDeps {
+export interface UserDeps extends Pick<ConversationDeps, "glossary" | "tutor" | "threadTtlMs"> {
   readonly reads: Reads;
   /** Daily XP and reminder settings. */
   readonly habits: HabitReads;
@@ -167,6 +190,7 @@ export function createUserBehaviour(deps: UserDeps) {
 
   const withQuests = (state: Learner, now: number) =>
     withQuestsOf(state, utcDay(now), () => deps.reads.quests(state.id, utcDay(now)));
+  const conversation = createConversation(deps, withQuests);
 
   /** Commits the decision's writes, then replies; on failure replies `unavailable`. */
   async function run<R>(
@@ -215,6 +239,14 @@ export function createUserBehaviour(deps: UserDeps) {
         return run(state, decideHello(state, msg.profile, deps.defaultLanguage, now), msg.replyTo);
       case "explain":
         return explain(state, msg);
+      case "message":
+        return run(state, await conversation.message(state, msg.input), msg.replyTo);
+      case "askAbout":
+        return run(state, conversation.askAbout(state, msg.chatId, msg.messageId), msg.replyTo);
+      case "delivered": {
+        const { chatId, messageId, seed } = msg;
+        return run(state, conversation.delivered(state, chatId, messageId, seed), msg.replyTo);
+      }
       case "profile":
         return run(state, decideProfile(state, now, deps.dailyLimit), msg.replyTo);
       case "setLanguage":

@@ -5,6 +5,7 @@ import { buildImageMessages, buildMessages, capInput, lengthBudget, pickDelimite
 import { ProviderError, type ProviderName } from "./provider";
 import { createSanitizer } from "./sanitize";
 import { fitSentences } from "./sentences";
+import { buildTutorMessages, type TutorContext, tutorQuoted } from "./tutor-prompt";
 
 /** What shapes every AI answer; one per process, shared by the provider adapters. */
 export interface AnswerPolicy {
@@ -59,11 +60,23 @@ export interface PreparedCall {
 export function createAnswerShaper(provider: ProviderName, policy: AnswerPolicy) {
   const sanitize = createSanitizer();
   return {
-    /** `withImage`: the news is in an image sent beside the messages; `text` is its caption. */
-    prepare(text: string, lang: Lang, { withImage = false } = {}): PreparedCall {
-      const news = capInput(text);
+    /**
+     * `withImage`: the news is in an image sent beside the messages; `text` is its caption.
+     * `tutor`: `text` is a beginner's question, asked about that thread (tutor prompt).
+     */
+    prepare(
+      text: string,
+      lang: Lang,
+      { withImage = false, tutor }: { withImage?: boolean; tutor?: TutorContext } = {},
+    ): PreparedCall {
       const budget = lengthBudget(policy.maxChars, lang);
       const today = new Date(policy.now()).toISOString().slice(0, 10);
+      if (tutor) {
+        const tag = pickDelimiter(tutorQuoted(text, tutor), policy.token);
+        const messages = buildTutorMessages(text, tutor, { lang, today, budget, tag });
+        return { ...messages, maxTokens: budget.maxTokens };
+      }
+      const news = capInput(text);
       const tag = pickDelimiter(news, policy.token);
       const build = withImage ? buildImageMessages : buildMessages;
       return { ...build(news, { lang, today, budget, tag }), maxTokens: budget.maxTokens };

@@ -6,6 +6,13 @@ export interface AnswerChain {
   explain(
     request: ExplainRequest,
   ): Promise<{ readonly text: string; readonly provider: ProviderName }>;
+  /**
+   * Only the AI providers, for a request with `tutor` (a beginner's question); undefined when
+   * none answered. Absent when the chain has no AI provider: questions are answered offline.
+   */
+  readonly tutor?: (
+    request: ExplainRequest,
+  ) => Promise<{ readonly text: string; readonly provider: ProviderName } | undefined>;
 }
 
 /**

@@ -59,8 +59,11 @@ export function createGeminiProvider({
   return {
     name: "gemini",
     vision: true,
-    async explain({ text, lang, signal, image, onDelta }) {
-      const { system, user, maxTokens } = shaper.prepare(text, lang, { withImage: !!image });
+    async explain({ text, lang, signal, image, onDelta, tutor }) {
+      const { system, user, maxTokens } = shaper.prepare(text, lang, {
+        withImage: !!image,
+        tutor,
+      });
       const deadline = AbortSignal.timeout(timeoutMs);
       const request = {
         model,

@@ -59,11 +59,11 @@ export function createGroqProvider({
   return {
     name: "groq",
     vision: visionModel !== undefined,
-    async explain({ text, lang, signal, image, onDelta }) {
+    async explain({ text, lang, signal, image, onDelta, tutor }) {
       if (image && visionModel === undefined) {
         throw new ProviderError("groq", "bad_request", "no vision model (GROQ_VISION_MODEL)");
       }
-      const prepared = shaper.prepare(text, lang, { withImage: image !== undefined });
+      const prepared = shaper.prepare(text, lang, { withImage: image !== undefined, tutor });
       const body = {
         model: (image && visionModel) || model,
         messages: messagesOf(prepared, image),

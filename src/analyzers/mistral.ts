@@ -58,11 +58,11 @@ export function createMistralProvider({
   return {
     name: "mistral",
     vision: visionModel !== undefined,
-    async explain({ text, lang, signal, image, onDelta }) {
+    async explain({ text, lang, signal, image, onDelta, tutor }) {
       if (image && visionModel === undefined) {
         throw new ProviderError("mistral", "bad_request", "no vision model (MISTRAL_VISION_MODEL)");
       }
-      const prepared = shaper.prepare(text, lang, { withImage: image !== undefined });
+      const prepared = shaper.prepare(text, lang, { withImage: image !== undefined, tutor });
       const body = {
         model: (image && visionModel) || model,
         messages: messagesOf(prepared, image),

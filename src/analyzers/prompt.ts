@@ -23,7 +23,7 @@ const RATES: Record<Lang, { charsPerWord: number; charsPerToken: number }> = {
   en: { charsPerWord: 6, charsPerToken: 3.5 },
 };
 
-const LANGUAGE: Record<Lang, { name: string; address: string; reminder: string }> = {
+export const LANGUAGE: Record<Lang, { name: string; address: string; reminder: string }> = {
   ru: {
     name: "Russian",
     address: "Address the reader formally, as «вы» (never «ты»).",

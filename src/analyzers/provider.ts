@@ -1,5 +1,6 @@
 import type { Lang } from "../i18n/lang";
 import type { ProviderName } from "../provider-name";
+import type { TutorContext } from "./tutor-prompt";
 
 export type { ProviderName };
 
@@ -30,6 +31,8 @@ export interface ExplainRequest {
    * Exceptions it throws are swallowed: a slow or failing display never fails the provider.
    */
   readonly onDelta?: (textSoFar: string) => void;
+  /** Makes `text` a beginner's question, answered with the tutor prompt in this context. */
+  readonly tutor?: TutorContext;
 }
 
 /** A provider's answer: plain text (never HTML), in the requested language. */

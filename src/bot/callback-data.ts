@@ -156,3 +156,7 @@ export function parseReminderButton(data: string): ReminderButton | undefined {
   const hour = Number(m[3]);
   return isReminderHour(hour) ? { kind: "set", offsetMinutes, hour } : undefined;
 }
+
+/** "❓ Ask about this" under an explanation or answer: the message it is on names the thread. */
+export const ASK_DATA = "ask";
+export const ASK_CALLBACK = /^ask$/;

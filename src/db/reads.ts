@@ -1,6 +1,7 @@
 import type { Database } from "bun:sqlite";
 import type { Lang } from "../i18n/lang";
 import type { QuestRow, Streak } from "./learning-rows";
+import { createThreadReads } from "./thread-reads";
 
 export interface UserRow {
   readonly id: number;
@@ -113,6 +114,7 @@ export function createReads(db: Database) {
   const weekMine = db.prepare<Mine, [number, number]>(LEADERBOARD_SQL.weekMine);
 
   return {
+    ...createThreadReads(db),
     user(id: number): UserRow | undefined {
       const row = user.get(id);
       if (!row) return undefined;

@@ -2,6 +2,7 @@ import type { Database } from "bun:sqlite";
 import { assertNever } from "../errors";
 import type { Lang } from "../i18n/lang";
 import type { QuestRow } from "./learning-rows";
+import { createThreadWriteApplier, type ThreadWrite } from "./thread-writes";
 
 /** Every change RVX makes to SQLite. Only the DB-writer actor applies these. */
 export type Write =
@@ -79,6 +80,8 @@ export type Write =
       readonly source: string;
       readonly at: number;
       readonly durationMs: number;
+      /** The cache key of the news explained, so a repeat the same day earns nothing. */
+      readonly newsKey?: string;
     }
   | {
       readonly type: "cachePut";
@@ -117,7 +120,8 @@ export type Write =
       readonly failed: number;
       readonly status: "pending" | "running" | "done" | "cancelled";
       readonly progressMessageId?: number;
-    };
+    }
+  | ThreadWrite;
 
 /** How many UTC days of xp_daily a user keeps. */
 export const DAYS_KEPT = 35;
@@ -181,8 +185,8 @@ export function createWriteApplier(db: Database): (write: Write) => void {
        progress = excluded.progress, target = excluded.target, completed = excluded.completed`,
   );
   const logRequest = db.prepare(
-    `INSERT INTO requests (user_id, source, created_at, duration_ms)
-     VALUES ($userId, $source, $at, $durationMs)`,
+    `INSERT INTO requests (user_id, source, created_at, duration_ms, news_key)
+     VALUES ($userId, $source, $at, $durationMs, $newsKey)`,
   );
   const cachePut = db.prepare(
     `INSERT OR REPLACE INTO cache (key, text, source, created_at, expires_at)
@@ -205,8 +209,14 @@ export function createWriteApplier(db: Database): (write: Write) => void {
      WHERE id = $id`,
   );
 
+  const applyThread = createThreadWriteApplier(db);
+
   return (write) => {
     switch (write.type) {
+      case "threadStart":
+      case "threadTurn":
+      case "threadLink":
+        return applyThread(write);
       case "ensureUser":
         return void ensureUser.run({
           userId: write.userId,
@@ -282,6 +292,7 @@ export function createWriteApplier(db: Database): (write: Write) => void {
           source: write.source,
           at: write.at,
           durationMs: write.durationMs,
+          newsKey: write.newsKey ?? null,
         });
       case "cachePut":
         return void cachePut.run({

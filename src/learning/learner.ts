@@ -23,6 +23,8 @@ export interface Learner extends UserRow {
   readonly quizAttempts?: number;
   /** Whether the users row exists (or is queued to). */
   readonly persisted: boolean;
+  /** After "❓ Ask about this": the thread the next text message is a question in. */
+  readonly asking?: { readonly chatId: number; readonly rootId: number };
   /** A data deletion awaiting its confirmation token. */
   readonly pending?: { readonly kind: "delete"; readonly token: string };
 }

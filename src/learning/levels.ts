@@ -22,6 +22,8 @@ export function levelFor(xp: number): LevelInfo {
 /** XP awarded for each kind of progress. */
 export const XP = {
   explanation: 5,
+  /** A beginner's question answered (by an AI provider or the glossary). */
+  answer: 2,
   lessonCompleted: 20,
   correctAnswer: 5,
   perfectQuiz: 15,

@@ -27,28 +27,35 @@ export interface AiChainDeps {
  */
 export function createAiChain(deps: AiChainDeps): AnswerChain {
   const log = deps.logger.child({ component: "ai-chain" });
+  /** The first AI provider's answer, or undefined when none could give one. */
+  async function tryProviders(request: ExplainRequest) {
+    for (const name of deps.providers.names) {
+      // The caller gave up: finish quickly with the answer that needs no network.
+      if (request.signal?.aborted) break;
+      const lease = deps.providers.acquire(name);
+      if (!lease) {
+        deps.metrics.providerRequests.inc({ provider: name, outcome: "skipped" });
+        continue;
+      }
+      const result = await call(lease, request, deps.replyTimeoutMs);
+      if (result.ok) return { text: result.text, provider: name };
+      // Busy is routine under load; anything else is worth seeing.
+      const level = result.reason === "busy" ? "debug" : "info";
+      log[level](
+        { provider: name, reason: result.reason },
+        "provider gave no answer; trying the next",
+      );
+    }
+    return undefined;
+  }
   return {
     async explain(request) {
-      for (const name of deps.providers.names) {
-        // The caller gave up: finish quickly with the answer that needs no network.
-        if (request.signal?.aborted) break;
-        const lease = deps.providers.acquire(name);
-        if (!lease) {
-          deps.metrics.providerRequests.inc({ provider: name, outcome: "skipped" });
-          continue;
-        }
-        const result = await call(lease, request, deps.replyTimeoutMs);
-        if (result.ok) return { text: result.text, provider: name };
-        // Busy is routine under load; anything else is worth seeing.
-        const level = result.reason === "busy" ? "debug" : "info";
-        log[level](
-          { provider: name, reason: result.reason },
-          "provider gave no answer; trying the next",
-        );
-      }
-      const answer = await deps.fallback.explain(request);
-      return { text: answer.text, provider: deps.fallback.name };
+      const answer = await tryProviders(request);
+      if (answer) return answer;
+      const offline = await deps.fallback.explain(request);
+      return { text: offline.text, provider: deps.fallback.name };
     },
+    tutor: tryProviders,
   };
 }
 
@@ -68,6 +75,7 @@ function call(lease: Lease, request: ExplainRequest, timeoutMs: number): Promise
         text: request.text,
         lang: request.lang,
         signal: request.signal,
+        ...(request.tutor ? { tutor: request.tutor } : {}),
         replyTo,
       }),
       timeoutMs,

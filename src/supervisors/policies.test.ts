@@ -14,6 +14,7 @@ import { ManualClock, systemClock } from "../clock";
 import { createHabitReads } from "../db/habit-reads";
 import { openDatabase } from "../db/open";
 import { createReads } from "../db/reads";
+import { createGlossary } from "../learning/glossary-search";
 import { silentLogger } from "../logger";
 import { createMetrics } from "../metrics";
 import { resetAndAnswerUnavailable, restartWithBackoff, resume } from "./policies";
@@ -145,6 +146,8 @@ describe("a user actor under restartWithBackoff", () => {
         dailyLimit: 50,
         defaultLanguage: "en",
         courses: [],
+        glossary: createGlossary([], []),
+        threadTtlMs: 86_400_000,
       });
       const policy = restartWithBackoff({
         clock,

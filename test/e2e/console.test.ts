@@ -40,7 +40,7 @@ describe("console mode", () => {
     };
     const first = await runRvx([], {
       env,
-      stdin: "/nope\nBitcoin halving cuts the block reward\nEthereum ETF\n",
+      stdin: "/nope\nBitcoin halving cuts the block reward\nEthereum ETF sees record inflows\n",
     });
     expect(first.stdout).toContain("I don't know that command");
     expect(first.stdout).toContain("One explanation every 3 s");

@@ -28,6 +28,8 @@ export interface AdminDeps {
   readonly broadcaster: Ref<BroadcasterMsg>;
   /** Each provider's breaker state ("closed", "half-open", "open"), in chain order. */
   readonly providerStates: () => Readonly<Record<string, string>>;
+  /** Text messages by intent since the process started (rvx_messages_total). */
+  readonly intentMix: () => Promise<Readonly<Record<string, number>>>;
 }
 
 const ASK_MS = 10_000;
@@ -73,6 +75,7 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
         hitRate: total === 0 ? "—" : `${Math.round((cached / total) * 100)}%`,
         providers: escapeHtml(providers || "offline"),
         dbSize: `${(usage.dbBytes / 1_048_576).toFixed(2)} MB`,
+        intents: escapeHtml(format(await deps.intentMix())),
       })}\n${remindersLine}`,
     );
   });

@@ -1,78 +1,110 @@
 import { Composer } from "grammy";
-import type { ExplainReply } from "../../actors/user";
+import type { Message } from "grammy/types";
+import type { Ack, AskReply, MessageInput, MessageReply } from "../../actors/user";
 import type { Clock } from "../../clock";
 import type { Config } from "../../config";
-import { assertNever } from "../../errors";
-import { escapeHtml } from "../../news/html";
-import { truncate } from "../../news/truncate";
+import { MAX_MESSAGE_CHARS } from "../../news/conversation/route";
+import { ASK_CALLBACK, ASK_DATA } from "../callback-data";
 import type { BotContext } from "../context";
+import { messageScreen } from "../screens/message-screens";
 import { typingWhileSlow } from "../typing";
 
 /** Longest news text accepted; Telegram's own limit is 4096. */
-export const MAX_NEWS_CHARS = 4000;
+export const MAX_NEWS_CHARS = MAX_MESSAGE_CHARS;
 /** The chain may try several providers, each bounded by its own timeout. */
 const EXPLAIN_ASK_MS = 120_000;
 
 /**
- * Explains news: plain text, a forwarded post, a caption, or `/explain <text>`.
- * Registered after the commands, so only text that is not a command arrives here.
+ * Every text message: plain text, a forwarded post, a caption, or `/explain <text>`. The user
+ * actor reads its intent and answers it as it deserves (news, question, small talk, link, scam,
+ * off-topic); a reply to one of RVX's answers, or a message after "❓ Ask about this", is a
+ * follow-up in that thread. Registered after the commands, so only text that is not a command
+ * arrives here.
  */
 export function explainFeature(config: Config, clock: Clock): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command("explain", (ctx) => {
     const text = ctx.match.trim();
-    return text ? explain(ctx, text, config, clock) : ctx.reply(ctx.t("explain.usage"));
+    return text ? converse(ctx, text, config, clock) : ctx.reply(ctx.t("explain.usage"));
   });
   feature.on("message:text").filter(
     (ctx) => !ctx.message.text.startsWith("/"),
-    (ctx) => explain(ctx, ctx.message.text, config, clock),
+    (ctx) => converse(ctx, ctx.message.text, config, clock),
   );
-  feature.on("message:caption", (ctx) => explain(ctx, ctx.message.caption, config, clock));
+  feature.on("message:caption", (ctx) => converse(ctx, ctx.message.caption, config, clock));
+
+  feature.callbackQuery(ASK_CALLBACK, async (ctx) => {
+    const message = ctx.callbackQuery.message;
+    const chatId = message?.chat.id;
+    if (!message || chatId === undefined) {
+      return ctx.answerCallbackQuery({ text: ctx.t("convo.ask_gone") });
+    }
+    const reply = await ctx.askUser<AskReply>((replyTo) => ({
+      type: "askAbout",
+      chatId,
+      messageId: message.message_id,
+      replyTo,
+    }));
+    if (!reply.ok) {
+      const key = reply.reason === "unavailable" ? "error.generic" : "convo.ask_gone";
+      return ctx.answerCallbackQuery({ text: ctx.t(reply.reason === "banned" ? "banned" : key) });
+    }
+    await ctx.answerCallbackQuery();
+    const prompt = await ctx.reply(ctx.t("convo.ask_prompt"), {
+      reply_markup: { force_reply: true, input_field_placeholder: ctx.t("convo.ask_placeholder") },
+    });
+    // A Telegram reply to the prompt continues the same thread.
+    await deliver(ctx, chatId, prompt.message_id, { kind: "link", rootId: reply.rootId });
+  });
   return feature;
 }
 
-async function explain(ctx: BotContext, text: string, config: Config, clock: Clock): Promise<void> {
+async function converse(ctx: BotContext, text: string, config: Config, clock: Clock) {
   if (text.length > MAX_NEWS_CHARS) {
     await ctx.reply(ctx.t("explain.too_long", { length: text.length, max: MAX_NEWS_CHARS }));
     return;
   }
-  if (!text.trim()) {
-    await ctx.reply(ctx.t("explain.empty"));
-    return;
-  }
+  const chatId = ctx.chat?.id ?? ctx.from?.id ?? 0;
+  const input: MessageInput = { text, chatId, ...replyToOf(ctx, ctx.message?.reply_to_message) };
   const reply = await typingWhileSlow(ctx, clock, () =>
-    ctx.askUser<ExplainReply>((replyTo) => ({ type: "explain", text, replyTo }), EXPLAIN_ASK_MS),
+    ctx.askUser<MessageReply>((replyTo) => ({ type: "message", input, replyTo }), EXPLAIN_ASK_MS),
   );
-  await ctx.reply(render(ctx, reply, config));
+  const screen = messageScreen(ctx, reply, config);
+  const sent = await ctx.reply(
+    screen.text,
+    screen.keyboard ? { reply_markup: screen.keyboard } : {},
+  );
+  if (reply.ok && (reply.kind === "explained" || reply.kind === "answered")) {
+    await deliver(ctx, chatId, sent.message_id, reply.thread);
+  }
 }
 
-function render(ctx: BotContext, reply: ExplainReply, config: Config): string {
-  if (reply.ok) {
-    const body = escapeHtml(truncate(reply.text, config.answerMaxChars));
-    const footer = ctx.t("explain.footer", { xp: reply.xpAwarded, remaining: reply.remaining });
-    const levelUp = reply.leveledUp ? `\n${ctx.t("level.up", { level: reply.level })}` : "";
-    return `${body}\n\n<i>${footer}</i>${levelUp}`;
-  }
-  switch (reply.reason) {
-    case "flood":
-      return ctx.t("explain.flood", {
-        interval: Math.ceil(config.floodIntervalMs / 1000),
-        seconds: Math.max(1, Math.ceil(reply.retryInMs / 1000)),
-      });
-    case "quota": {
-      const minutes = Math.ceil(reply.resetInMs / 60_000);
-      return ctx.t("explain.quota", {
-        limit: config.dailyLimit,
-        hours: Math.floor(minutes / 60),
-        minutes: minutes % 60,
-      });
-    }
-    case "banned":
-      return ctx.t("banned");
-    case "unavailable":
-      return ctx.t("explain.unavailable");
-    default:
-      return assertNever(reply);
-  }
+/** Stores the thread turn of a sent answer; a failure only costs the follow-up, so it is logged. */
+async function deliver(
+  ctx: BotContext,
+  chatId: number,
+  messageId: number,
+  seed: Extract<MessageReply, { kind: "explained" }>["thread"],
+): Promise<void> {
+  const ack = await ctx.askUser<Ack>((replyTo) => ({
+    type: "delivered",
+    chatId,
+    messageId,
+    seed,
+    replyTo,
+  }));
+  if (!ack.ok) ctx.log.warn({ messageId }, "could not store a conversation thread");
+}
+
+function replyToOf(ctx: BotContext, replied: Message | undefined): Pick<MessageInput, "replyTo"> {
+  if (!replied) return {};
+  const buttons = replied.reply_markup?.inline_keyboard.flat() ?? [];
+  return {
+    replyTo: {
+      messageId: replied.message_id,
+      fromBot: replied.from?.id === ctx.me.id,
+      askable: buttons.some((b) => "callback_data" in b && b.callback_data === ASK_DATA),
+    },
+  };
 }

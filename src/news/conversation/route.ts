@@ -1,0 +1,126 @@
+import type { ThreadRow } from "../../db/thread-reads";
+import type { Learner } from "../../learning/learner";
+import type { IntentResult, ScamSignalId } from "../intent";
+import type { MessageReply } from "./reply";
+
+/** Longest text message read; Telegram's own limit is 4096. */
+export const MAX_MESSAGE_CHARS = 4000;
+
+/** A text message as the bot layer hands it over. */
+export interface MessageInput {
+  readonly text: string;
+  readonly chatId: number;
+  /** The message this one replies to (Telegram's reply-to), if any. */
+  readonly replyTo?: {
+    readonly messageId: number;
+    /** Whether RVX sent the message replied to. */
+    readonly fromBot: boolean;
+    /** Whether it carried the "❓ Ask about this" button (it was an explanation or answer). */
+    readonly askable: boolean;
+  };
+}
+
+/** What to do with a message, decided before anything is called or written. */
+export type Route =
+  | { readonly go: "refuse"; readonly reply: Extract<MessageReply, { ok: false }> }
+  | { readonly go: "static"; readonly kind: "smalltalk" | "offtopic" | "link" }
+  | { readonly go: "scam"; readonly signals: readonly ScamSignalId[] }
+  | { readonly go: "news" }
+  /**
+   * A question; with `thread`, a follow-up in it. `probe`: it asks what something is but names
+   * nothing about crypto the classifier knows: answered only if the glossary knows the term.
+   */
+  | { readonly go: "question"; readonly thread?: ThreadRow; readonly probe?: true };
+
+export interface RouteContext {
+  readonly now: number;
+  readonly threadTtlMs: number;
+  /** The thread RVX's message `messageId` in `chatId` belongs to (see ThreadReads). */
+  readonly findThread: (chatId: number, messageId: number) => ThreadRow | undefined;
+}
+
+const refuse = (reason: "banned" | "empty" | "not_ours" | "thread_gone"): Route => ({
+  go: "refuse",
+  reply: { ok: false, reason },
+});
+
+/** True when `text` has nothing to read. */
+export const isBlank = (text: string): boolean => !text.replace(/[\s\u200b-\u200d\ufeff]/g, "");
+
+/**
+ * Routes a text message by its intent and by the thread it continues: a Telegram reply to one
+ * of RVX's answers, or the message after "❓ Ask about this" (`state.asking`). A scam always
+ * gets the warning, even inside a thread; small talk and links inside a thread are answered as
+ * such; anything else there is a follow-up question.
+ */
+export function routeMessage(
+  state: Learner,
+  input: MessageInput,
+  intent: IntentResult,
+  ctx: RouteContext,
+): Route {
+  if (state.banned) return refuse("banned");
+  if (isBlank(input.text)) return refuse("empty");
+  if (input.text.length > MAX_MESSAGE_CHARS) {
+    const { length } = input.text;
+    return {
+      go: "refuse",
+      reply: { ok: false, reason: "too_long", length, max: MAX_MESSAGE_CHARS },
+    };
+  }
+  if (intent.intent === "scam") return { go: "scam", signals: intent.scamSignals };
+  const followed = followUpOf(state, input, ctx);
+  if (followed === "gone") return refuse("thread_gone");
+  if (followed === "not_ours") return refuse("not_ours");
+  if (followed) {
+    // After "Ask about this", a pasted post is new news, not a question about the old one.
+    if (!input.replyTo && intent.intent === "news" && looksLikePost(input.text)) {
+      return { go: "news" };
+    }
+    if (intent.intent === "smalltalk" || intent.intent === "link") {
+      return { go: "static", kind: intent.intent };
+    }
+    return { go: "question", thread: followed };
+  }
+  switch (intent.intent) {
+    case "news":
+      return { go: "news" };
+    case "question":
+      return { go: "question" };
+    case "offtopic":
+      // "What is a nonce?": the glossary may know a term the classifier does not.
+      return intent.signals.includes("asks_meaning")
+        ? { go: "question", probe: true }
+        : { go: "static", kind: "offtopic" };
+    case "smalltalk":
+    case "link":
+      return { go: "static", kind: intent.intent };
+  }
+}
+
+/** Long or several lines: a post rather than a question typed as a reply. */
+const looksLikePost = (text: string): boolean => text.length >= 100 || text.trim().includes("\n");
+
+function followUpOf(
+  state: Learner,
+  input: MessageInput,
+  ctx: RouteContext,
+): ThreadRow | "gone" | "not_ours" | undefined {
+  const fresh = (thread: ThreadRow | undefined) =>
+    thread !== undefined &&
+    thread.userId === state.id &&
+    ctx.now - thread.updatedAt < ctx.threadTtlMs;
+  const reply = input.replyTo;
+  if (reply) {
+    if (!reply.fromBot) return "not_ours";
+    const thread = ctx.findThread(input.chatId, reply.messageId);
+    if (fresh(thread)) return thread;
+    // An answer whose thread expired or was erased; a reply to any other RVX message is new.
+    return thread !== undefined || reply.askable ? "gone" : undefined;
+  }
+  if (state.asking && state.asking.chatId === input.chatId) {
+    const thread = ctx.findThread(input.chatId, state.asking.rootId);
+    return fresh(thread) ? thread : "gone";
+  }
+  return undefined;
+}
