@@ -7,7 +7,7 @@ import type { AnswerChain } from "./analyzers/chain";
 import { createExplanationCache } from "./cache/explanation-cache";
 import type { Cancel, Clock } from "./clock";
 import type { Config } from "./config";
-import { createReads } from "./db/reads";
+import { createReads, type Reads } from "./db/reads";
 import type { Course } from "./learning/content";
 import { loadCourses } from "./learning/course-data";
 import type { Logger } from "./logger";
@@ -27,6 +27,8 @@ export interface RuntimeDeps {
   readonly chain: AnswerChain;
   /** The clock the DB-writer's flush timer runs on (defaults to `clock`). */
   readonly flushClock?: Clock;
+  /** Reads over `db` (tests pass ones that fail). */
+  readonly reads?: Reads;
   /** Validated course content (defaults to the shipped courses, see loadCourses). */
   readonly courses?: readonly Course[];
 }
@@ -43,7 +45,7 @@ export function startRuntime(deps: RuntimeDeps) {
   // Content first: a broken course file stops startup before any actor is spawned.
   const courses = deps.courses ?? loadCourses();
   const system = deps.system ?? start();
-  const reads = createReads(deps.db);
+  const reads = deps.reads ?? createReads(deps.db);
   const writerRef = spawnDbWriter(
     system,
     {

@@ -99,6 +99,27 @@ export interface UserDeps {
   readonly token?: () => string;
 }
 
+/** A user actor's state before its first message has loaded it from SQLite. */
+interface Unloaded {
+  readonly unloaded: true;
+  readonly id: number;
+}
+type UserState = Learner | Unloaded;
+
+/** A user's rows could not be read: the database may be damaged. */
+export class UserLoadError extends Error {
+  override readonly name = "UserLoadError";
+  constructor(
+    readonly userId: number,
+    options: { cause: unknown },
+  ) {
+    super(
+      `cannot load user ${userId} from SQLite; check the database with "PRAGMA integrity_check" and, if it fails, restore a backup (rvx backup, rvx restore FILE)`,
+      options,
+    );
+  }
+}
+
 /** The actor name for a Telegram user id. */
 export const userActorName = (userId: number): string => `u${userId}`;
 
@@ -107,7 +128,9 @@ export const userActorName = (userId: number): string => `u${userId}`;
  * user's id is in its state), so an actor costs little more than its state. The rules are pure
  * (src/learning/, src/news/explain-rules.ts); this file only interprets their decisions: commit
  * the writes through the DB-writer, then reply, or reply `unavailable` and keep the old state.
- * State is loaded from SQLite at spawn (and after a crash).
+ * State is loaded from SQLite by the first message after a spawn or a crash, inside the handler:
+ * a load that throws is then a crash of that message (its caller answered, the policy's backoff
+ * applied), never a reset that reloads, fails and resets again without end.
  */
 export function createUserBehaviour(deps: UserDeps) {
   const log = deps.logger.child({ actor: "user" });
@@ -178,8 +201,16 @@ export function createUserBehaviour(deps: UserDeps) {
     );
   }
 
-  async function handle(state: Learner, msg: UserMsg, supervision: Supervision): Promise<Learner> {
-    if (!admitted(supervision, hooks, msg)) return state;
+  const loaded = (state: UserState): Learner => {
+    if (!("unloaded" in state)) return state;
+    try {
+      return load(state.id);
+    } catch (error) {
+      throw new UserLoadError(state.id, { cause: error });
+    }
+  };
+
+  async function handle(state: Learner, msg: UserMsg): Promise<Learner> {
     const now = deps.clock.now();
     switch (msg.type) {
       case "hello":
@@ -225,11 +256,13 @@ export function createUserBehaviour(deps: UserDeps) {
   }
 
   // A stateless policy gives the same supervision to every actor, so they share one handler.
-  const handlers = new WeakMap<Supervision, (state: Learner, msg: UserMsg) => Promise<Learner>>();
+  type Handler = (state: UserState, msg: UserMsg) => Promise<UserState>;
+  const handlers = new WeakMap<Supervision, Handler>();
   const handlerFor = (supervision: Supervision) => {
     let handler = handlers.get(supervision);
     if (!handler) {
-      handler = (state, msg) => handle(state, msg, supervision);
+      handler = async (state, msg) =>
+        admitted(supervision, hooks, msg) ? handle(loaded(state), msg) : state;
       handlers.set(supervision, handler);
     }
     return handler;
@@ -239,7 +272,7 @@ export function createUserBehaviour(deps: UserDeps) {
     spawn(parent: Ref<unknown>, userId: number, policy: Policy): Ref<UserMsg> {
       const supervision = policy(hooks);
       return spawn(parent, handlerFor(supervision), userActorName(userId), {
-        initialStateFunc: () => load(userId),
+        initialStateFunc: (): UserState => ({ unloaded: true, id: userId }),
         onCrash: supervision.onCrash,
       });
     },
