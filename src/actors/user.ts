@@ -63,25 +63,35 @@ export type { Unavailable } from "../learning/learner";
 export type { Reward } from "../learning/reward";
 export type { ExplainReply, ProfileReply } from "../news/explain-rules";
 
+/**
+ * The Telegram update a request comes from. A request that carries one applies its effects at
+ * most once: the marker and the reply are committed with them, and a replay gets that reply.
+ */
+export interface FromUpdate {
+  readonly updateId?: number;
+}
+
 /** The user actor's protocol. Every request carries its `replyTo`. */
-export type UserMsg =
-  | { readonly type: "hello"; readonly profile: TelegramProfile; readonly replyTo: Ref<Session> }
-  | { readonly type: "explain"; readonly text: string; readonly replyTo: Ref<ExplainReply> }
-  | { readonly type: "profile"; readonly replyTo: Ref<ProfileReply> }
-  | { readonly type: "setLanguage"; readonly lang: Lang; readonly replyTo: Ref<Ack> }
-  | { readonly type: "requestDelete"; readonly replyTo: Ref<PendingReply> }
-  | { readonly type: "confirmDelete"; readonly token: string; readonly replyTo: Ref<DoneReply> }
-  | { readonly type: "cancel"; readonly replyTo: Ref<DoneReply> }
-  /** From an admin: bans or unbans this user (the user must already exist in SQLite). */
-  | { readonly type: "setBanned"; readonly banned: boolean; readonly replyTo: Ref<Ack> }
-  | { readonly type: "learn"; readonly replyTo: Ref<LearnReply> }
-  | {
-      readonly type: "learnAction";
-      readonly action: LearnAction;
-      readonly replyTo: Ref<LearnReply>;
-    }
-  | { readonly type: "quests"; readonly replyTo: Ref<QuestsReply> }
-  | { readonly type: "leaderboard"; readonly replyTo: Ref<LeaderboardReply> };
+export type UserMsg = FromUpdate &
+  (
+    | { readonly type: "hello"; readonly profile: TelegramProfile; readonly replyTo: Ref<Session> }
+    | { readonly type: "explain"; readonly text: string; readonly replyTo: Ref<ExplainReply> }
+    | { readonly type: "profile"; readonly replyTo: Ref<ProfileReply> }
+    | { readonly type: "setLanguage"; readonly lang: Lang; readonly replyTo: Ref<Ack> }
+    | { readonly type: "requestDelete"; readonly replyTo: Ref<PendingReply> }
+    | { readonly type: "confirmDelete"; readonly token: string; readonly replyTo: Ref<DoneReply> }
+    | { readonly type: "cancel"; readonly replyTo: Ref<DoneReply> }
+    /** From an admin: bans or unbans this user (the user must already exist in SQLite). */
+    | { readonly type: "setBanned"; readonly banned: boolean; readonly replyTo: Ref<Ack> }
+    | { readonly type: "learn"; readonly replyTo: Ref<LearnReply> }
+    | {
+        readonly type: "learnAction";
+        readonly action: LearnAction;
+        readonly replyTo: Ref<LearnReply>;
+      }
+    | { readonly type: "quests"; readonly replyTo: Ref<QuestsReply> }
+    | { readonly type: "leaderboard"; readonly replyTo: Ref<LeaderboardReply> }
+  );
 
 export interface UserDeps {
   readonly reads: Reads;
@@ -162,6 +172,18 @@ export function createUserBehaviour(deps: UserDeps) {
   const withQuests = (state: Learner, now: number) =>
     withQuestsOf(state, utcDay(now), () => deps.reads.quests(state.id, utcDay(now)));
 
+  // The update each reply in progress answers (keyed by the request's replyTo, unique per ask).
+  const origins = new WeakMap<object, { readonly updateId: number; readonly kind: string }>();
+
+  /** The writes plus, for a request from an update, the marker that they were applied. */
+  const withMarker = <R>(decision: Decision<R>, replyTo: Ref<R | Unavailable>) => {
+    const origin = origins.get(replyTo);
+    if (!origin || decision.writes.length === 0) return decision.writes;
+    const reply = JSON.stringify(decision.reply);
+    const at = deps.clock.now();
+    return [...decision.writes, { type: "updateApplied" as const, ...origin, reply, at }];
+  };
+
   /** Commits the decision's writes, then replies; on failure replies `unavailable`. */
   async function run<R>(
     state: Learner,
@@ -169,7 +191,7 @@ export function createUserBehaviour(deps: UserDeps) {
     replyTo: Ref<R | Unavailable>,
     committed: () => void = () => {},
   ): Promise<Learner> {
-    if (decision.writes.length > 0 && !(await deps.writer.commit(decision.writes))) {
+    if (decision.writes.length > 0 && !(await deps.writer.commit(withMarker(decision, replyTo)))) {
       dispatch(replyTo, UNAVAILABLE);
       return state;
     }
@@ -261,8 +283,19 @@ export function createUserBehaviour(deps: UserDeps) {
   const handlerFor = (supervision: Supervision) => {
     let handler = handlers.get(supervision);
     if (!handler) {
-      handler = async (state, msg) =>
-        admitted(supervision, hooks, msg) ? handle(loaded(state), msg) : state;
+      handler = async (state, msg) => {
+        if (!admitted(supervision, hooks, msg)) return state;
+        const current = loaded(state);
+        if (msg.updateId === undefined) return handle(current, msg);
+        // A replayed update: its effects were applied; answer as it was answered then.
+        const replayed = deps.reads.appliedReply(msg.updateId, msg.type);
+        if (replayed !== undefined) {
+          dispatch(msg.replyTo as Ref<unknown>, replayed);
+          return current;
+        }
+        origins.set(msg.replyTo, { updateId: msg.updateId, kind: msg.type });
+        return handle(current, msg);
+      };
       handlers.set(supervision, handler);
     }
     return handler;

@@ -1,11 +1,14 @@
-import { run } from "@grammyjs/runner";
 import { type Bot, GrammyError, HttpError } from "grammy";
 import { type App, createApp } from "../app";
 import { publishCommands } from "../bot/commands";
 import type { BotContext } from "../bot/context";
+import { trackDeliveries } from "../bot/delivery";
+import { createInboxProcessor, type InboxProcessor } from "../bot/inbox-processor";
+import { pollUpdates } from "../bot/polling";
 import { startWebhookServer } from "../bot/webhook";
 import { systemClock } from "../clock";
 import type { Config, UpdatesConfig } from "../config";
+import { createInbox } from "../db/inbox";
 import type { Logger } from "../logger";
 import { createMetrics } from "../metrics";
 import { backupDatabase, pruneBackups } from "../ops/backup";
@@ -23,8 +26,12 @@ const SHUTDOWN_DEADLINE_MS = 9_000;
  * providers are stopped and those updates are answered by the offline analyzer.
  */
 const PROVIDER_GRACE_MS = 3_000;
+/** How long shutdown waits for replies still being sent before aborting them (they stay pending). */
+const SEND_GRACE_MS = 2_000;
 /** How long shutdown waits for user requests in flight after updates stop arriving. */
-const DRAIN_MS = 4_000;
+const DRAIN_MS = 2_000;
+/** How often the inbox retries updates whose replies could not be sent, and prunes. */
+const INBOX_RETRY_MS = 60_000;
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 
 /** How updates reach the bot; `stop` stops taking new ones and waits for those in flight. */
@@ -68,7 +75,8 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
     metrics: createMetrics({ defaultMetrics: true }),
     telegram: { token, apiRoot },
   });
-  const bot = app.createBot();
+  const deliveries = trackDeliveries();
+  const bot = app.createBot({ before: [deliveries.middleware] });
   const closeApp = async (drainMs: number) => {
     await app.stop(drainMs);
     lock.release();
@@ -98,17 +106,36 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
 
   const ops = startOps(config, app, logger);
   const cancelBackups = scheduleBackups(config, app, logger);
+  // Updates are stored and acknowledged from the start, but answered only once the AI SDKs are
+  // loaded (or ANSWER_DEADLINE_MS passed): loading starts right after readiness, below.
+  const sdks = Promise.withResolvers<unknown>();
+  const processor = createInboxProcessor({
+    inbox: createInbox(app.db),
+    handle: (update) => bot.handleUpdate(update),
+    deliveries,
+    clock: systemClock,
+    logger,
+    ready: sdks.promise,
+    retryMs: INBOX_RETRY_MS,
+    keepMs: config.inboxKeepMs,
+  });
   let source: UpdateSource;
   try {
-    source = await receiveUpdates(bot, updates, logger);
+    processor.start();
+    source = await receiveUpdates(bot, processor, updates, logger);
   } catch (error) {
     logger.fatal({ err: error, via: updates.via }, "cannot start receiving updates");
     cancelBackups();
     ops?.stop();
+    await processor.stop();
     await closeApp(0);
     return 1;
   }
   logger.info({ bot: bot.botInfo.username, via: updates.via }, "RVX is running");
+  app.preloadProviders().then((outcome) => {
+    if (outcome === "deadline") logger.warn("AI SDKs still loading; answering meanwhile");
+    sdks.resolve(outcome);
+  });
 
   const stopped = Promise.withResolvers<number>();
   let stopping = false;
@@ -122,12 +149,18 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
     }, SHUTDOWN_DEADLINE_MS);
     try {
       cancelBackups();
-      const sourceStopped = source.stop();
-      if (!(await settlesWithin(sourceStopped, PROVIDER_GRACE_MS))) {
+      await source.stop();
+      // Updates not yet started stay in the inbox for the next start; those in flight finish.
+      const drained = processor.stop();
+      if (!(await settlesWithin(drained, PROVIDER_GRACE_MS))) {
         logger.warn("updates still wait for AI providers; answering them offline");
         app.stopProviders();
       }
-      await sourceStopped;
+      if (!(await settlesWithin(drained, SEND_GRACE_MS))) {
+        logger.warn("replies still being sent; they stay in the inbox for the next start");
+        deliveries.abortAll();
+      }
+      await drained;
       await closeApp(DRAIN_MS);
       ops?.stop();
       logger.info("stopped cleanly");
@@ -139,7 +172,16 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
       clearTimeout(deadline);
     }
   };
-  source.ended.then(() => shutdown?.("update source ended"));
+  source.ended.then(
+    () => shutdown?.("update source ended"),
+    (error) => {
+      logger.fatal(
+        { err: error },
+        "Telegram stopped giving updates (token revoked, or another instance polls)",
+      );
+      void shutdown?.("update source ended");
+    },
+  );
   if (requested) void shutdown(requested);
   return stopped.promise;
 }
@@ -187,19 +229,22 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 
 async function receiveUpdates(
   bot: Bot<BotContext>,
+  processor: InboxProcessor,
   updates: UpdatesConfig,
   logger: Logger,
 ): Promise<UpdateSource> {
   if (updates.via === "polling") {
     // A webhook left from an earlier run would make getUpdates fail; pending updates stay.
     await bot.api.deleteWebhook();
-    const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
-    return {
-      stop: () => runner.stop(),
-      ended: runner.task() ?? new Promise(() => {}),
-    };
+    const polling = pollUpdates({
+      api: bot.api,
+      accept: (update) => processor.accept(update),
+      allowedUpdates: ALLOWED_UPDATES,
+      logger,
+    });
+    return { stop: () => polling.stop(), ended: polling.ended };
   }
-  const server = startWebhookServer(bot, {
+  const server = startWebhookServer((update, payload) => processor.accept(update, payload), {
     host: updates.host,
     port: updates.port,
     path: new URL(updates.url).pathname,
@@ -209,6 +254,7 @@ async function receiveUpdates(
   await bot.api.setWebhook(updates.url, {
     secret_token: updates.secret,
     allowed_updates: ALLOWED_UPDATES,
+    max_connections: updates.maxConnections,
   });
   logger.info({ port: server.port }, "webhook server listening");
   return {

@@ -104,6 +104,9 @@ export function createReads(db: Database) {
     `SELECT quest_id AS questId, progress, target, completed
      FROM quests WHERE user_id = ? AND day = ?`,
   );
+  const applied = db.prepare<{ reply: string }, [number, string]>(
+    "SELECT reply FROM update_effects WHERE update_id = ?1 AND kind = ?2",
+  );
   const allTimeTop = db.prepare<RankedEntry, [number]>(LEADERBOARD_SQL.allTimeTop);
   const allTimeMine = db.prepare<Mine, [number]>(LEADERBOARD_SQL.allTimeMine);
   const weekTop = db.prepare<RankedEntry, [number, number]>(LEADERBOARD_SQL.weekTop);
@@ -131,6 +134,11 @@ export function createReads(db: Database) {
     },
     quests(userId: number, day: number): QuestRow[] {
       return quests.all(userId, day).map((row) => ({ ...row, completed: Boolean(row.completed) }));
+    },
+    /** The reply kept when update `updateId`'s `kind` request applied its effects, if it did. */
+    appliedReply(updateId: number, kind: string): unknown {
+      const row = applied.get(updateId, kind);
+      return row ? JSON.parse(row.reply) : undefined;
     },
     /** This week's and the all-time board, each with `userId`'s own standing. */
     leaderboard(userId: number, week: number): Leaderboard {

@@ -67,6 +67,17 @@ export type Write =
     }
   | { readonly type: "cachePrune"; readonly before: number }
   | { readonly type: "deleteUser"; readonly userId: number }
+  /**
+   * Marks the effects of update `updateId` for a `kind` of request as applied, keeping the reply
+   * (JSON) a replay answers with; committed with those effects (see src/db/inbox.ts).
+   */
+  | {
+      readonly type: "updateApplied";
+      readonly updateId: number;
+      readonly kind: string;
+      readonly reply: string;
+      readonly at: number;
+    }
   | { readonly type: "setBanned"; readonly userId: number; readonly banned: boolean }
   /** An admin broadcast waiting for its confirm button (status 'pending'). */
   | {
@@ -149,6 +160,10 @@ export function createWriteApplier(db: Database): (write: Write) => void {
      WHERE id = $id`,
   );
 
+  const updateApplied = db.prepare(
+    `INSERT INTO update_effects (update_id, kind, reply, applied_at)
+     VALUES ($updateId, $kind, $reply, $at)`,
+  );
   return (write) => {
     switch (write.type) {
       case "ensureUser":
@@ -220,6 +235,13 @@ export function createWriteApplier(db: Database): (write: Write) => void {
         return void cachePrune.run({ before: write.before });
       case "deleteUser":
         return void deleteUser.run({ userId: write.userId });
+      case "updateApplied":
+        return void updateApplied.run({
+          updateId: write.updateId,
+          kind: write.kind,
+          reply: write.reply,
+          at: write.at,
+        });
       case "setBanned":
         return void setBanned.run({ userId: write.userId, banned: write.banned ? 1 : 0 });
       case "broadcastCreate":
