@@ -4,8 +4,8 @@ import { startFakeAiServer } from "../test/support/fake-ai-servers";
 import { testConfig } from "../test/support/runtime";
 import { createApp } from "./app";
 import { ManualClock } from "./clock";
-import { normalizeNews } from "./news/normalize";
 import { silentLogger } from "./logger";
+import { normalizeNews } from "./news/normalize";
 
 describe("createApp", () => {
   it("builds any number of bots over one runtime and one broadcaster", async () => {

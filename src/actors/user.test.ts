@@ -465,7 +465,7 @@ describe("user actor: requests from an update", () => {
     const first = await explainFrom(s, 3, "Bitcoin ETF approved", 900);
     const replay = await explainFrom(s, 3, "Bitcoin ETF approved", 900);
     expect(replay).toEqual(first);
-    expect(s.provider.calls).toEqual(["Bitcoin ETF approved"]);
+    expect(s.provider).toMatchObject({ calls: ["Bitcoin ETF approved"] });
     expect(await profile(s, 3)).toMatchObject({ ok: true, xp: 5, remaining: 49 });
     // A new update is a new request.
     expect(await explainFrom(s, 3, "Bitcoin ETF approved", 901)).toMatchObject({ remaining: 48 });
@@ -480,7 +480,7 @@ describe("user actor: requests from an update", () => {
     await before.runtime.stop();
     const after = setup({ path, env: { FLOOD_INTERVAL_MS: "0" } });
     expect(await explainFrom(after, 4, "Ethereum upgrade goes live", 77)).toEqual(told);
-    expect(after.provider.calls).toEqual([]);
+    expect(after.provider).toMatchObject({ calls: [] });
     expect(await profile(after, 4)).toMatchObject({ ok: true, xp: 5, remaining: 49 });
   });
 });
