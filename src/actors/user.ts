@@ -48,6 +48,7 @@ import {
 } from "../news/explain-rules";
 import type { Explainer } from "../news/explainer";
 import { normalizeNews } from "../news/normalize";
+import { decodeReply, encodeReply } from "./reply-codec";
 import type { CrashHooks, Policy, Supervision } from "./supervision";
 import { admitted, replyToOf } from "./supervision";
 import type { WriterClient } from "./writer-client";
@@ -179,7 +180,7 @@ export function createUserBehaviour(deps: UserDeps) {
   const withMarker = <R>(decision: Decision<R>, replyTo: Ref<R | Unavailable>) => {
     const origin = origins.get(replyTo);
     if (!origin || decision.writes.length === 0) return decision.writes;
-    const reply = JSON.stringify(decision.reply);
+    const reply = encodeReply(decision.reply);
     const at = deps.clock.now();
     return [...decision.writes, { type: "updateApplied" as const, ...origin, reply, at }];
   };
@@ -278,6 +279,16 @@ export function createUserBehaviour(deps: UserDeps) {
   }
 
   // A stateless policy gives the same supervision to every actor, so they share one handler.
+  /** A stored reply; one naming content this build no longer has cannot be given again. */
+  const replay = (stored: string): unknown => {
+    try {
+      return decodeReply(stored, deps.courses);
+    } catch (error) {
+      log.warn({ err: error }, "a replayed update's reply names content that is gone");
+      return UNAVAILABLE;
+    }
+  };
+
   type Handler = (state: UserState, msg: UserMsg) => Promise<UserState>;
   const handlers = new WeakMap<Supervision, Handler>();
   const handlerFor = (supervision: Supervision) => {
@@ -290,7 +301,7 @@ export function createUserBehaviour(deps: UserDeps) {
         // A replayed update: its effects were applied; answer as it was answered then.
         const replayed = deps.reads.appliedReply(msg.updateId, msg.type);
         if (replayed !== undefined) {
-          dispatch(msg.replyTo as Ref<unknown>, replayed);
+          dispatch(msg.replyTo as Ref<unknown>, replay(replayed));
           return current;
         }
         origins.set(msg.replyTo, { updateId: msg.updateId, kind: msg.type });

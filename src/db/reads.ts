@@ -135,10 +135,9 @@ export function createReads(db: Database) {
     quests(userId: number, day: number): QuestRow[] {
       return quests.all(userId, day).map((row) => ({ ...row, completed: Boolean(row.completed) }));
     },
-    /** The reply kept when update `updateId`'s `kind` request applied its effects, if it did. */
-    appliedReply(updateId: number, kind: string): unknown {
-      const row = applied.get(updateId, kind);
-      return row ? JSON.parse(row.reply) : undefined;
+    /** The reply (encoded) kept when update `updateId`'s `kind` request applied its effects. */
+    appliedReply(updateId: number, kind: string): string | undefined {
+      return applied.get(updateId, kind)?.reply;
     },
     /** This week's and the all-time board, each with `userId`'s own standing. */
     leaderboard(userId: number, week: number): Leaderboard {
