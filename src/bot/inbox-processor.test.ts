@@ -15,7 +15,11 @@ const RETRY_MS = 60_000;
 const KEEP_MS = 48 * 3_600_000;
 
 /** A processor over an in-memory inbox, handing updates to a bot that echoes texts. */
-function setup(api: BotApiEmulator, ready?: Promise<unknown>) {
+function setup(
+  api: BotApiEmulator,
+  ready?: Promise<unknown>,
+  gate?: { readonly wait: () => Promise<void> },
+) {
   const db = openDatabase(":memory:");
   const inbox = createInbox(db);
   const clock = new ManualClock();
@@ -28,6 +32,7 @@ function setup(api: BotApiEmulator, ready?: Promise<unknown>) {
   bot.use(deliveries.middleware);
   bot.on("message:text", async (ctx) => {
     handled.push(ctx.message.text);
+    await gate?.wait();
     await ctx.reply(`echo ${ctx.message.text}`).catch(() => {});
   });
   const processor = createInboxProcessor({
@@ -39,6 +44,7 @@ function setup(api: BotApiEmulator, ready?: Promise<unknown>) {
     retryMs: RETRY_MS,
     keepMs: KEEP_MS,
     maxAttempts: 3,
+    concurrency: 2,
     ...(ready ? { ready } : {}),
   });
   const states = () =>
@@ -82,6 +88,24 @@ describe("inbox processor", () => {
     expect(s.states()).toEqual(
       updates.map((u) => ({ id: u.update_id, state: "done", attempts: 0 })),
     );
+  });
+
+  it("handles a bounded number of updates at once, across chats", async () => {
+    await using api = await startBotApiEmulator();
+    const gates: (() => void)[] = [];
+    const gate = { wait: () => new Promise<void>((resolve) => gates.push(resolve)) };
+    await using s = setup(api, undefined, gate);
+    const users = [31, 32, 33, 34].map((id) => ({ id, first_name: `U${id}` }));
+    for (const user of users) s.processor.accept(api.sendText(user, `from ${user.id}`));
+    await until(() => gates.length === 2, "two updates in the handler");
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(s.handled).toHaveLength(2);
+    while (s.handled.length < 4 || gates.length > 0) {
+      gates.shift()?.();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await until(() => s.processor.inFlight === 0);
+    expect(s.handled.toSorted()).toEqual(["from 31", "from 32", "from 33", "from 34"]);
   });
 
   it("acknowledges a duplicate update_id without handling it again", async () => {

@@ -19,12 +19,15 @@ export interface InboxProcessorDeps {
   readonly keepMs: number;
   /** After this many attempts without its replies sent, an update is given up. */
   readonly maxAttempts?: number;
+  /** Updates handled at once, across chats (as @grammyjs/runner's default, 500). */
+  readonly concurrency?: number;
 }
 
 /** Whether an update was new (stored, to be handled) or one already stored. */
 export type Accepted = "stored" | "duplicate";
 
 const DEFAULT_MAX_ATTEMPTS = 20;
+const DEFAULT_CONCURRENCY = 500;
 
 /**
  * The durable inbox's processor. `accept` stores an update (the caller acknowledges it to
@@ -45,9 +48,15 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
   const scheduled = new Set<number>();
   let stopping = false;
   let cancelTick: Cancel | undefined;
+  // A backlog (after an outage, at start) is handled a bounded number at a time.
+  const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
+  let running = 0;
+  const waiting: (() => void)[] = [];
 
   async function processOne(update: Update): Promise<void> {
-    if (stopping) return; // stays pending: handled at the next start
+    while (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    if (stopping) return void waiting.shift()?.(); // stays pending: handled at the next start
+    running++;
     const id = update.update_id;
     const delivery = deps.deliveries.open(id);
     try {
@@ -56,6 +65,8 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
       log.error({ err: error, update_id: id }, "update failed");
     } finally {
       deps.deliveries.close(id);
+      running--;
+      waiting.shift()?.();
     }
     if (!delivery.failed) return deps.inbox.markDone(id);
     const attempts = deps.inbox.markFailed(id);
