@@ -4,6 +4,12 @@ import type { BotContext } from "./context";
 /** The signal grammY hands a transformer (typed with its abort-controller shim). */
 type Signal = Parameters<Transformer>[3];
 
+/**
+ * Calls whose failure does not keep an update pending: they show something passing ("typing…",
+ * a button's spinner, a draft) that a retry later could not show any more.
+ */
+const EPHEMERAL = new Set(["sendChatAction", "answerCallbackQuery", "sendMessageDraft"]);
+
 /** What became of the Bot API calls made while handling one update. */
 export interface Delivery {
   /** A call failed in a way a later retry can fix (network, 5xx, 429, aborted). */
@@ -25,14 +31,15 @@ export function trackDeliveries() {
     (delivery: Delivery): Transformer =>
     async (prev, method, payload, signal) => {
       const combined = (signal ? AbortSignal.any([signal as AbortSignal, abort]) : abort) as Signal;
+      const counts = !EPHEMERAL.has(method);
       try {
         const result = await prev(method, payload, combined);
-        if (!result.ok && (result.error_code === 429 || result.error_code >= 500)) {
+        if (counts && !result.ok && (result.error_code === 429 || result.error_code >= 500)) {
           delivery.failed = true;
         }
         return result;
       } catch (error) {
-        delivery.failed = true;
+        if (counts) delivery.failed = true;
         throw error;
       }
     };

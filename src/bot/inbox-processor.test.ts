@@ -33,6 +33,8 @@ function setup(
   bot.on("message:text", async (ctx) => {
     handled.push(ctx.message.text);
     await gate?.wait();
+    if (ctx.message.text.startsWith("typing"))
+      await ctx.replyWithChatAction("typing").catch(() => {});
     await ctx.reply(`echo ${ctx.message.text}`).catch(() => {});
   });
   const processor = createInboxProcessor({
@@ -141,6 +143,24 @@ describe("inbox processor", () => {
     s.processor.accept(api.sendText(alice, "blocked"));
     await until(() => s.processor.inFlight === 0);
     expect(s.states()).toMatchObject([{ state: "done", attempts: 0 }]);
+  });
+
+  it("does not keep an update pending for a failed typing indicator", async () => {
+    await using api = await startBotApiEmulator();
+    await using s = setup(api);
+    api.failNext("sendChatAction", { error_code: 502, description: "Bad Gateway" });
+    s.processor.accept(api.sendText(alice, "typing then reply"));
+    await until(() => s.processor.inFlight === 0);
+    expect(s.states()).toMatchObject([{ state: "done", attempts: 0 }]);
+  });
+
+  it("stops at once while waiting for readiness, leaving the updates pending", async () => {
+    await using api = await startBotApiEmulator();
+    await using s = setup(api, new Promise(() => {}));
+    s.processor.accept(api.sendText(alice, "waiting"));
+    await s.processor.stop();
+    expect(s.handled).toEqual([]);
+    expect(s.states()).toMatchObject([{ state: "pending", attempts: 0 }]);
   });
 
   it("gives an update up after its last attempt", async () => {

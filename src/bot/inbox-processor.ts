@@ -39,7 +39,9 @@ const DEFAULT_CONCURRENCY = 500;
  */
 export function createInboxProcessor(deps: InboxProcessorDeps) {
   const log = deps.logger.child({ component: "inbox" });
-  const ready = (deps.ready ?? Promise.resolve()).then(
+  const stopped = Promise.withResolvers<void>();
+  // Stopping opens the gate too: updates still waiting for it stay pending, not wait.
+  const ready = Promise.race([deps.ready ?? Promise.resolve(), stopped.promise]).then(
     () => {},
     () => {},
   );
@@ -140,6 +142,7 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
     /** Handles nothing new; resolves once the updates being handled are finished. */
     async stop(): Promise<void> {
       stopping = true;
+      stopped.resolve();
       cancelTick?.();
       while (chains.size > 0) await Promise.allSettled([...chains.values()]);
     },
