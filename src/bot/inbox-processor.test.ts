@@ -117,8 +117,10 @@ describe("inbox processor", () => {
     expect(s.processor.accept(update)).toBe("stored");
     await until(() => s.processor.inFlight === 0);
     expect(s.processor.accept(update)).toBe("duplicate");
+    const fresh = api.sendText(alice, "fresh");
+    expect(s.processor.acceptAll([update, fresh])).toEqual(["duplicate", "stored"]);
     await until(() => s.processor.inFlight === 0);
-    expect(s.handled).toEqual(["once"]);
+    expect(s.handled).toEqual(["once", "fresh"]);
   });
 
   it("keeps an update whose reply failed pending and sends it on the next tick", async () => {

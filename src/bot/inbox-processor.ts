@@ -19,6 +19,8 @@ export interface InboxProcessorDeps {
   readonly keepMs: number;
   /** After this many attempts without its replies sent, an update is given up. */
   readonly maxAttempts?: number;
+  /** Marks an update done (default: `inbox.markDone`; the app batches it in a group commit). */
+  readonly markDone?: (updateId: number) => void;
   /** Updates handled at once, across chats (as @grammyjs/runner's default, 500). */
   readonly concurrency?: number;
 }
@@ -46,6 +48,7 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
     () => {},
   );
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const markDone = deps.markDone ?? ((id: number) => deps.inbox.markDone(id));
   const chains = new Map<string, Promise<void>>();
   const scheduled = new Set<number>();
   let stopping = false;
@@ -70,14 +73,14 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
       running--;
       waiting.shift()?.();
     }
-    if (!delivery.failed) return deps.inbox.markDone(id);
+    if (!delivery.failed) return markDone(id);
     const attempts = deps.inbox.markFailed(id);
     if (attempts < maxAttempts) {
       log.warn({ update_id: id, attempts }, "replies not sent; the update stays in the inbox");
       return;
     }
     log.error({ update_id: id, attempts }, "replies never sent; giving the update up");
-    deps.inbox.markDone(id);
+    markDone(id);
   }
 
   function schedule(update: Update, chatKey: string): void {
@@ -127,6 +130,21 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
       if (!deps.inbox.store(update.update_id, key, payload, deps.clock.now())) return "duplicate";
       schedule(update, key);
       return "stored";
+    },
+    /** `accept` for a batch (a getUpdates answer), stored in one transaction. */
+    acceptAll(updates: readonly Update[]): Accepted[] {
+      const rows = updates.map((update) => ({
+        update,
+        updateId: update.update_id,
+        chatKey: chatKeyOf(update),
+        payload: JSON.stringify(update),
+      }));
+      const stored = deps.inbox.storeAll(rows, deps.clock.now());
+      return rows.map((row, i) => {
+        if (!stored[i]) return "duplicate";
+        schedule(row.update, row.chatKey);
+        return "stored";
+      });
     },
     /** Queues the updates left pending by an earlier run, then retries and prunes periodically. */
     start(): number {

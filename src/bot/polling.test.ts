@@ -15,12 +15,12 @@ describe("pollUpdates", () => {
     let diskFull = true;
     const polling = pollUpdates({
       api: new Api(api.token, { apiRoot: api.apiRoot }),
-      accept: (update: Update) => {
+      accept: (updates: readonly Update[]) => {
         if (diskFull) {
           diskFull = false;
           throw new Error("database or disk is full");
         }
-        stored.push(update.update_id);
+        stored.push(...updates.map((u) => u.update_id));
       },
       allowedUpdates: ["message"],
       logger: silentLogger(),

@@ -5,8 +5,8 @@ import { abortableSleep } from "./retry";
 
 export interface PollingOptions {
   readonly api: Api;
-  /** Stores an update (throws when it cannot); the offset moves past it only after that. */
-  readonly accept: (update: Update) => unknown;
+  /** Stores a batch of updates (throws when it cannot); the offset moves past them after that. */
+  readonly accept: (updates: readonly Update[]) => unknown;
   readonly allowedUpdates: readonly string[];
   readonly logger: Logger;
   /** Long-poll duration of each getUpdates, in seconds. */
@@ -42,9 +42,10 @@ export function pollUpdates(options: PollingOptions) {
           },
           signal as Parameters<Api["getUpdates"]>[1],
         );
-        for (const update of updates) {
-          options.accept(update);
-          offset = update.update_id + 1;
+        const last = updates.at(-1);
+        if (last) {
+          options.accept(updates);
+          offset = last.update_id + 1;
         }
         failures = 0;
       } catch (error) {

@@ -118,6 +118,7 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
     ready: sdks.promise,
     retryMs: INBOX_RETRY_MS,
     keepMs: config.inboxKeepMs,
+    markDone: (updateId) => app.runtime.writer.enqueue([{ type: "inboxDone", updateId }]),
   });
   let source: UpdateSource;
   try {
@@ -238,7 +239,7 @@ async function receiveUpdates(
     await bot.api.deleteWebhook();
     const polling = pollUpdates({
       api: bot.api,
-      accept: (update) => processor.accept(update),
+      accept: (batch) => processor.acceptAll(batch),
       allowedUpdates: ALLOWED_UPDATES,
       logger,
     });

@@ -10,6 +10,13 @@ export interface PendingUpdate {
   readonly attempts: number;
 }
 
+/** An update to store. */
+export interface NewUpdate {
+  readonly updateId: number;
+  readonly chatKey: string;
+  readonly payload: string;
+}
+
 /**
  * The durable inbox (table `inbox`, migration 004). Written here directly, not through the
  * DB-writer: an update must be committed before Telegram is told it arrived, and one INSERT
@@ -34,16 +41,27 @@ export function createInbox(db: Database) {
   const pruneEffects = db.prepare<never, [number]>(
     "DELETE FROM update_effects WHERE applied_at < ?1",
   );
+  const store = (updateId: number, chatKey: string, payload: string, at: number): boolean =>
+    insert.run(updateId, chatKey, at, payload).changes === 1;
+  const storeAll = db.transaction((rows: readonly NewUpdate[], at: number) =>
+    rows.map((row) => store(row.updateId, row.chatKey, row.payload, at)),
+  );
   return {
     /** Stores an update; false when one with its update_id is already stored (a duplicate). */
-    store(updateId: number, chatKey: string, payload: string, at: number): boolean {
-      return insert.run(updateId, chatKey, at, payload).changes === 1;
+    store,
+    /** Stores several updates in one transaction (a getUpdates batch); one flag per update. */
+    storeAll(rows: readonly NewUpdate[], at: number): boolean[] {
+      return storeAll(rows, at);
     },
     /** Updates not done, oldest first. */
     pending(): PendingUpdate[] {
       return pending.all();
     },
-    /** Its replies went out (or can never go out): nothing more to do for it. */
+    /**
+     * Its replies went out (or can never go out): nothing more to do for it. The app marks
+     * through the DB-writer's group commit instead (write `inboxDone`); a mark lost in a crash
+     * only means the stored reply is sent once more.
+     */
     markDone(updateId: number): void {
       done.run(updateId);
     },

@@ -71,6 +71,8 @@ export type Write =
    * Marks the effects of update `updateId` for a `kind` of request as applied, keeping the reply
    * (JSON) a replay answers with; committed with those effects (see src/db/inbox.ts).
    */
+  /** An inbox update whose replies went out (see src/db/inbox.ts). */
+  | { readonly type: "inboxDone"; readonly updateId: number }
   | {
       readonly type: "updateApplied";
       readonly updateId: number;
@@ -160,6 +162,7 @@ export function createWriteApplier(db: Database): (write: Write) => void {
      WHERE id = $id`,
   );
 
+  const inboxDone = db.prepare("UPDATE inbox SET state = 'done' WHERE update_id = $updateId");
   const updateApplied = db.prepare(
     `INSERT INTO update_effects (update_id, kind, reply, applied_at)
      VALUES ($updateId, $kind, $reply, $at)`,
@@ -235,6 +238,8 @@ export function createWriteApplier(db: Database): (write: Write) => void {
         return void cachePrune.run({ before: write.before });
       case "deleteUser":
         return void deleteUser.run({ userId: write.userId });
+      case "inboxDone":
+        return void inboxDone.run({ updateId: write.updateId });
       case "updateApplied":
         return void updateApplied.run({
           updateId: write.updateId,
