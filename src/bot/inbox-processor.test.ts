@@ -17,9 +17,13 @@ const KEEP_MS = 48 * 3_600_000;
 /** A processor over an in-memory inbox, handing updates to a bot that echoes texts. */
 function setup(
   api: BotApiEmulator,
-  ready?: Promise<unknown>,
-  gate?: { readonly wait: () => Promise<void> },
+  options: {
+    ready?: Promise<unknown>;
+    gate?: { readonly wait: () => Promise<void> };
+    markDone?: (updateId: number) => void;
+  } = {},
 ) {
+  const { ready, gate } = options;
   const db = openDatabase(":memory:");
   const inbox = createInbox(db);
   const clock = new ManualClock();
@@ -48,6 +52,7 @@ function setup(
     maxAttempts: 3,
     concurrency: 2,
     ...(ready ? { ready } : {}),
+    ...(options.markDone ? { markDone: options.markDone } : {}),
   });
   const states = () =>
     db.query("SELECT update_id AS id, state, attempts FROM inbox ORDER BY update_id").all();
@@ -72,7 +77,7 @@ describe("inbox processor", () => {
   it("stores at once but handles only when ready, each chat's updates in order", async () => {
     await using api = await startBotApiEmulator();
     const ready = Promise.withResolvers<void>();
-    await using s = setup(api, ready.promise);
+    await using s = setup(api, { ready: ready.promise });
     const updates = [
       api.sendText(alice, "a1"),
       api.sendText(bob, "b1"),
@@ -96,7 +101,7 @@ describe("inbox processor", () => {
     await using api = await startBotApiEmulator();
     const gates: (() => void)[] = [];
     const gate = { wait: () => new Promise<void>((resolve) => gates.push(resolve)) };
-    await using s = setup(api, undefined, gate);
+    await using s = setup(api, { gate });
     const users = [31, 32, 33, 34].map((id) => ({ id, first_name: `U${id}` }));
     for (const user of users) s.processor.accept(api.sendText(user, `from ${user.id}`));
     await until(() => gates.length === 2, "two updates in the handler");
@@ -138,6 +143,20 @@ describe("inbox processor", () => {
     expect(api.sent(alice.id).map((m) => m.text)).toEqual(["echo later"]);
   });
 
+  it("does not retry an update whose done mark still waits for its group commit", async () => {
+    await using api = await startBotApiEmulator();
+    const unflushed: number[] = [];
+    await using s = setup(api, { markDone: (id) => unflushed.push(id) });
+    s.processor.start();
+    const update = api.sendText(alice, "answered");
+    s.processor.accept(update);
+    await until(() => s.processor.inFlight === 0);
+    expect(unflushed).toEqual([update.update_id]);
+    s.clock.advance(RETRY_MS);
+    await until(() => s.processor.inFlight === 0);
+    expect(s.handled).toEqual(["answered"]);
+  });
+
   it("treats a reply Telegram refuses for good (403) as done", async () => {
     await using api = await startBotApiEmulator();
     await using s = setup(api);
@@ -158,7 +177,7 @@ describe("inbox processor", () => {
 
   it("stops at once while waiting for readiness, leaving the updates pending", async () => {
     await using api = await startBotApiEmulator();
-    await using s = setup(api, new Promise(() => {}));
+    await using s = setup(api, { ready: new Promise(() => {}) });
     s.processor.accept(api.sendText(alice, "waiting"));
     await s.processor.stop();
     expect(s.handled).toEqual([]);

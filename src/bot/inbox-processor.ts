@@ -48,7 +48,13 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
     () => {},
   );
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const markDone = deps.markDone ?? ((id: number) => deps.inbox.markDone(id));
+  // Marked done since the last tick: a mark may still wait for its group commit, and such a row
+  // must not look pending to the tick (its reply would go out twice).
+  let finished = new Set<number>();
+  const markDone = (id: number) => {
+    finished.add(id);
+    (deps.markDone ?? deps.inbox.markDone)(id);
+  };
   const chains = new Map<string, Promise<void>>();
   const scheduled = new Set<number>();
   let stopping = false;
@@ -98,10 +104,10 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
   }
 
   /** Queues every pending update not queued yet, oldest first; returns how many. */
-  function resume(): number {
+  function resume(skip: ReadonlySet<number> = new Set()): number {
     let queued = 0;
     for (const row of deps.inbox.pending()) {
-      if (scheduled.has(row.updateId)) continue;
+      if (scheduled.has(row.updateId) || skip.has(row.updateId)) continue;
       schedule(JSON.parse(row.payload) as Update, row.chatKey);
       queued++;
     }
@@ -112,7 +118,9 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
     try {
       const pruned = deps.inbox.prune(deps.clock.now() - deps.keepMs);
       if (pruned.updates > 0) log.info(pruned, "old inbox rows pruned");
-      const queued = resume();
+      const recent = finished;
+      finished = new Set();
+      const queued = resume(recent);
       if (queued > 0) log.info({ queued }, "retrying updates whose replies were not sent");
     } catch (error) {
       log.error({ err: error }, "inbox retry failed");
