@@ -7,6 +7,7 @@ import { ManualClock } from "../clock";
 import { createInbox } from "../db/inbox";
 import { openDatabase } from "../db/open";
 import { silentLogger } from "../logger";
+import { createMetrics } from "../metrics";
 import type { BotContext } from "./context";
 import { trackDeliveries } from "./delivery";
 import { chatKeyOf, createInboxProcessor } from "./inbox-processor";
@@ -33,6 +34,7 @@ function setup(
     client: { apiRoot: api.apiRoot },
   });
   const handled: string[] = [];
+  const metrics = createMetrics();
   bot.use(deliveries.middleware);
   bot.on("message:text", async (ctx) => {
     handled.push(ctx.message.text);
@@ -47,6 +49,7 @@ function setup(
     deliveries,
     clock,
     logger: silentLogger(),
+    metrics,
     retryMs: RETRY_MS,
     keepMs: KEEP_MS,
     maxAttempts: 3,
@@ -63,6 +66,7 @@ function setup(
     processor,
     handled,
     states,
+    metrics,
     async [Symbol.asyncDispose]() {
       await processor.stop();
       db.close();
@@ -126,6 +130,11 @@ describe("inbox processor", () => {
     expect(s.processor.acceptAll([update, fresh])).toEqual(["duplicate", "stored"]);
     await until(() => s.processor.inFlight === 0);
     expect(s.handled).toEqual(["once", "fresh"]);
+    const counted = (await s.metrics.inboxUpdates.get()).values.map((v) => [
+      v.labels.outcome,
+      v.value,
+    ]);
+    expect(Object.fromEntries(counted)).toEqual({ stored: 2, duplicate: 2 });
   });
 
   it("keeps an update whose reply failed pending and sends it on the next tick", async () => {
@@ -138,6 +147,7 @@ describe("inbox processor", () => {
     expect(s.states()).toEqual([{ id: expect.any(Number), state: "pending", attempts: 1 }]);
 
     s.clock.advance(RETRY_MS);
+    expect((await s.metrics.inboxPending.get()).values[0]?.value).toBe(1);
     await until(() => s.processor.inFlight === 0);
     expect(s.states()).toMatchObject([{ state: "done", attempts: 1 }]);
     expect(api.sent(alice.id).map((m) => m.text)).toEqual(["echo later"]);

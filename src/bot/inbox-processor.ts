@@ -2,6 +2,7 @@ import type { Update } from "grammy/types";
 import type { Cancel, Clock } from "../clock";
 import type { Inbox } from "../db/inbox";
 import type { Logger } from "../logger";
+import type { Metrics } from "../metrics";
 import type { DeliveryTracker } from "./delivery";
 
 export interface InboxProcessorDeps {
@@ -11,6 +12,7 @@ export interface InboxProcessorDeps {
   readonly deliveries: DeliveryTracker;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly metrics?: Pick<Metrics, "inboxUpdates" | "inboxPending">;
   /** Updates are stored and acknowledged at once, but handled only once this settles. */
   readonly ready?: Promise<unknown>;
   /** How often updates whose replies could not be sent are tried again and old rows pruned. */
@@ -86,6 +88,7 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
       return;
     }
     log.error({ update_id: id, attempts }, "replies never sent; giving the update up");
+    deps.metrics?.inboxUpdates.inc({ outcome: "given_up" });
     markDone(id);
   }
 
@@ -106,7 +109,9 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
   /** Queues every pending update not queued yet, oldest first; returns how many. */
   function resume(skip: ReadonlySet<number> = new Set()): number {
     let queued = 0;
-    for (const row of deps.inbox.pending()) {
+    const pending = deps.inbox.pending();
+    deps.metrics?.inboxPending.set(pending.length);
+    for (const row of pending) {
       if (scheduled.has(row.updateId) || skip.has(row.updateId)) continue;
       schedule(JSON.parse(row.payload) as Update, row.chatKey);
       queued++;
@@ -121,6 +126,7 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
       const recent = finished;
       finished = new Set();
       const queued = resume(recent);
+      deps.metrics?.inboxUpdates.inc({ outcome: "retried" }, queued);
       if (queued > 0) log.info({ queued }, "retrying updates whose replies were not sent");
     } catch (error) {
       log.error({ err: error }, "inbox retry failed");
@@ -135,7 +141,11 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
      */
     accept(update: Update, payload = JSON.stringify(update)): Accepted {
       const key = chatKeyOf(update);
-      if (!deps.inbox.store(update.update_id, key, payload, deps.clock.now())) return "duplicate";
+      if (!deps.inbox.store(update.update_id, key, payload, deps.clock.now())) {
+        deps.metrics?.inboxUpdates.inc({ outcome: "duplicate" });
+        return "duplicate";
+      }
+      deps.metrics?.inboxUpdates.inc({ outcome: "stored" });
       schedule(update, key);
       return "stored";
     },
@@ -149,9 +159,10 @@ export function createInboxProcessor(deps: InboxProcessorDeps) {
       }));
       const stored = deps.inbox.storeAll(rows, deps.clock.now());
       return rows.map((row, i) => {
-        if (!stored[i]) return "duplicate";
-        schedule(row.update, row.chatKey);
-        return "stored";
+        const outcome = stored[i] ? "stored" : "duplicate";
+        deps.metrics?.inboxUpdates.inc({ outcome });
+        if (outcome === "stored") schedule(row.update, row.chatKey);
+        return outcome;
       });
     },
     /** Queues the updates left pending by an earlier run, then retries and prunes periodically. */

@@ -115,6 +115,7 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
     deliveries,
     clock: systemClock,
     logger,
+    metrics: app.metrics,
     ready: sdks.promise,
     retryMs: INBOX_RETRY_MS,
     keepMs: config.inboxKeepMs,
