@@ -48,9 +48,10 @@ import {
 } from "../news/explain-rules";
 import type { Explainer } from "../news/explainer";
 import { normalizeNews } from "../news/normalize";
-import { decodeReply, encodeReply } from "./reply-codec";
 import type { CrashHooks, Policy, Supervision } from "./supervision";
 import { admitted, replyToOf } from "./supervision";
+import { createUpdateEffects } from "./update-effects";
+import { UserLoadError } from "./user-load-error";
 import type { WriterClient } from "./writer-client";
 
 export type { Ack, DoneReply, PendingReply, Session, TelegramProfile } from "../learning/account";
@@ -63,6 +64,7 @@ export type {
 export type { Unavailable } from "../learning/learner";
 export type { Reward } from "../learning/reward";
 export type { ExplainReply, ProfileReply } from "../news/explain-rules";
+export { UserLoadError } from "./user-load-error";
 
 /**
  * The Telegram update a request comes from. A request that carries one applies its effects at
@@ -117,20 +119,6 @@ interface Unloaded {
 }
 type UserState = Learner | Unloaded;
 
-/** A user's rows could not be read: the database may be damaged. */
-export class UserLoadError extends Error {
-  override readonly name = "UserLoadError";
-  constructor(
-    readonly userId: number,
-    options: { cause: unknown },
-  ) {
-    super(
-      `cannot load user ${userId} from SQLite; check the database with "PRAGMA integrity_check" and, if it fails, restore a backup (rvx backup, rvx restore FILE)`,
-      options,
-    );
-  }
-}
-
 /** The actor name for a Telegram user id. */
 export const userActorName = (userId: number): string => `u${userId}`;
 
@@ -173,17 +161,7 @@ export function createUserBehaviour(deps: UserDeps) {
   const withQuests = (state: Learner, now: number) =>
     withQuestsOf(state, utcDay(now), () => deps.reads.quests(state.id, utcDay(now)));
 
-  // The update each reply in progress answers (keyed by the request's replyTo, unique per ask).
-  const origins = new WeakMap<object, { readonly updateId: number; readonly kind: string }>();
-
-  /** The writes plus, for a request from an update, the marker that they were applied. */
-  const withMarker = <R>(decision: Decision<R>, replyTo: Ref<R | Unavailable>) => {
-    const origin = origins.get(replyTo);
-    if (!origin || decision.writes.length === 0) return decision.writes;
-    const reply = encodeReply(decision.reply);
-    const at = deps.clock.now();
-    return [...decision.writes, { type: "updateApplied" as const, ...origin, reply, at }];
-  };
+  const effects = createUpdateEffects({ ...deps, log });
 
   /** Commits the decision's writes, then replies; on failure replies `unavailable`. */
   async function run<R>(
@@ -192,7 +170,10 @@ export function createUserBehaviour(deps: UserDeps) {
     replyTo: Ref<R | Unavailable>,
     committed: () => void = () => {},
   ): Promise<Learner> {
-    if (decision.writes.length > 0 && !(await deps.writer.commit(withMarker(decision, replyTo)))) {
+    if (
+      decision.writes.length > 0 &&
+      !(await deps.writer.commit(effects.writesOf(decision, replyTo)))
+    ) {
       dispatch(replyTo, UNAVAILABLE);
       return state;
     }
@@ -279,16 +260,6 @@ export function createUserBehaviour(deps: UserDeps) {
   }
 
   // A stateless policy gives the same supervision to every actor, so they share one handler.
-  /** A stored reply; one naming content this build no longer has cannot be given again. */
-  const replay = (stored: string): unknown => {
-    try {
-      return decodeReply(stored, deps.courses);
-    } catch (error) {
-      log.warn({ err: error }, "a replayed update's reply names content that is gone");
-      return UNAVAILABLE;
-    }
-  };
-
   type Handler = (state: UserState, msg: UserMsg) => Promise<UserState>;
   const handlers = new WeakMap<Supervision, Handler>();
   const handlerFor = (supervision: Supervision) => {
@@ -297,15 +268,7 @@ export function createUserBehaviour(deps: UserDeps) {
       handler = async (state, msg) => {
         if (!admitted(supervision, hooks, msg)) return state;
         const current = loaded(state);
-        if (msg.updateId === undefined) return handle(current, msg);
-        // A replayed update: its effects were applied; answer as it was answered then.
-        const replayed = deps.reads.appliedReply(msg.updateId, msg.type);
-        if (replayed !== undefined) {
-          dispatch(msg.replyTo as Ref<unknown>, replay(replayed));
-          return current;
-        }
-        origins.set(msg.replyTo, { updateId: msg.updateId, kind: msg.type });
-        return handle(current, msg);
+        return effects.replayed(msg) ? current : handle(current, msg);
       };
       handlers.set(supervision, handler);
     }

@@ -3,11 +3,9 @@ import { type App, createApp } from "../app";
 import { publishCommands } from "../bot/commands";
 import type { BotContext } from "../bot/context";
 import { trackDeliveries } from "../bot/delivery";
-import { createInboxProcessor, type InboxProcessor } from "../bot/inbox-processor";
-import { pollUpdates } from "../bot/polling";
-import { startWebhookServer } from "../bot/webhook";
+import { createInboxProcessor } from "../bot/inbox-processor";
 import { systemClock } from "../clock";
-import type { Config, UpdatesConfig } from "../config";
+import type { Config } from "../config";
 import { createInbox } from "../db/inbox";
 import type { Logger } from "../logger";
 import { createMetrics } from "../metrics";
@@ -16,6 +14,7 @@ import { scheduleDailyBackups } from "../ops/backup-schedule";
 import { lockDatabase } from "../ops/instance-lock";
 import { copyOffsite, createOffsiteBackups } from "../ops/offsite-backup";
 import { startOpsServer } from "../ops/ops-server";
+import { receiveUpdates, type UpdateSource } from "./update-source";
 
 /** Exit code for a configuration problem (sysexits EX_CONFIG); systemd does not retry it. */
 export const EXIT_CONFIG = 78;
@@ -32,14 +31,6 @@ const SEND_GRACE_MS = 2_000;
 const DRAIN_MS = 2_000;
 /** How often the inbox retries updates whose replies could not be sent, and prunes. */
 const INBOX_RETRY_MS = 60_000;
-const ALLOWED_UPDATES = ["message", "callback_query"] as const;
-
-/** How updates reach the bot; `stop` stops taking new ones and waits for those in flight. */
-interface UpdateSource {
-  readonly stop: () => Promise<void>;
-  /** Settles if the source ends on its own (the runner gave up). */
-  readonly ended: Promise<void>;
-}
 
 /**
  * Runs RVX against Telegram until SIGTERM/SIGINT: the bot (long polling or webhook), the
@@ -227,43 +218,6 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
   ]);
   clearTimeout(timer);
   return settled;
-}
-
-async function receiveUpdates(
-  bot: Bot<BotContext>,
-  processor: InboxProcessor,
-  updates: UpdatesConfig,
-  logger: Logger,
-): Promise<UpdateSource> {
-  if (updates.via === "polling") {
-    // A webhook left from an earlier run would make getUpdates fail; pending updates stay.
-    await bot.api.deleteWebhook();
-    const polling = pollUpdates({
-      api: bot.api,
-      accept: (batch) => processor.acceptAll(batch),
-      allowedUpdates: ALLOWED_UPDATES,
-      logger,
-    });
-    return { stop: () => polling.stop(), ended: polling.ended };
-  }
-  const server = startWebhookServer((update, payload) => processor.accept(update, payload), {
-    host: updates.host,
-    port: updates.port,
-    path: new URL(updates.url).pathname,
-    secret: updates.secret,
-    logger,
-  });
-  await bot.api.setWebhook(updates.url, {
-    secret_token: updates.secret,
-    allowed_updates: ALLOWED_UPDATES,
-    max_connections: updates.maxConnections,
-  });
-  logger.info({ port: server.port }, "webhook server listening");
-  return {
-    // The webhook stays set while RVX is down: Telegram keeps the updates until it is back.
-    stop: () => server.stop(),
-    ended: new Promise(() => {}),
-  };
 }
 
 function startOps(config: Config, app: App, logger: Logger) {
