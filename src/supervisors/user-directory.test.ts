@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "bun:test";
 import pino from "pino";
 import { testRuntime } from "../../test/support/runtime";
 import type { ExplainReply, ProfileReply, UserMsg } from "../actors/user";
+import { startOpsServer } from "../ops/ops-server";
 import { USER_BACKOFF } from "./user-directory";
 
 type Setup = ReturnType<typeof testRuntime>;
@@ -63,6 +64,27 @@ describe("user directory", () => {
     // Other users are unaffected, even while user 13 is held.
     expect(await explain(s, 14, "Bitcoin ETF approved")).toMatchObject({ ok: true });
     expect(await profile(s, 14)).toMatchObject({ ok: true, xp: 5 });
+  });
+
+  it("keeps /healthz and /readyz answering while a user's reads keep failing", async () => {
+    const s = corruptedUser();
+    const ops = startOpsServer({
+      host: "127.0.0.1",
+      port: 0,
+      registry: s.metrics.registry,
+      readiness: { database: () => s.runtime.writable() },
+    });
+    try {
+      const asks = Array.from({ length: 200 }, () => profile(s, 13));
+      const [health, ready] = await Promise.all([
+        fetch(`${ops.url}/healthz`),
+        fetch(`${ops.url}/readyz`),
+      ]);
+      expect([health.status, ready.status]).toEqual([200, 200]);
+      expect((await Promise.all(asks)).every((r) => !r.ok)).toBe(true);
+    } finally {
+      ops.stop();
+    }
   });
 
   it("serves a user again once the backoff after a crash has passed", async () => {
