@@ -162,6 +162,11 @@ export function createWriteApplier(db: Database): (write: Write) => void {
      WHERE id = $id`,
   );
 
+  const forgetEffects = db.prepare(
+    `DELETE FROM update_effects WHERE update_id IN
+       (SELECT update_id FROM inbox WHERE chat_key = $chatKey)`,
+  );
+  const forgetInbox = db.prepare("DELETE FROM inbox WHERE chat_key = $chatKey");
   const inboxDone = db.prepare("UPDATE inbox SET state = 'done' WHERE update_id = $updateId");
   const updateApplied = db.prepare(
     `INSERT INTO update_effects (update_id, kind, reply, applied_at)
@@ -237,6 +242,9 @@ export function createWriteApplier(db: Database): (write: Write) => void {
       case "cachePrune":
         return void cachePrune.run({ before: write.before });
       case "deleteUser":
+        // Their messages wait in the inbox too (a private chat's key is the user's id).
+        forgetEffects.run({ chatKey: String(write.userId) });
+        forgetInbox.run({ chatKey: String(write.userId) });
         return void deleteUser.run({ userId: write.userId });
       case "inboxDone":
         return void inboxDone.run({ updateId: write.updateId });

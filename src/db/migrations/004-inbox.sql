@@ -10,6 +10,8 @@ CREATE TABLE inbox (
 ) STRICT;
 CREATE INDEX inbox_pending ON inbox(update_id) WHERE state = 'pending';
 CREATE INDEX inbox_received ON inbox(received_at);
+-- A user's rows, for erasing their data (a private chat's key is the user's id).
+CREATE INDEX inbox_chat ON inbox(chat_key);
 -- The effects of an update applied by a user actor, committed in the same transaction as those
 -- effects: a replay of the update answers with `reply` (JSON) instead of applying them again.
 CREATE TABLE update_effects (
