@@ -69,6 +69,7 @@ export { UserLoadError } from "./user-load-error";
 /**
  * The Telegram update a request comes from. A request that carries one applies its effects at
  * most once: the marker and the reply are committed with them, and a replay gets that reply.
+ * The marker is keyed by update and request type: an update asks each type at most once.
  */
 export interface FromUpdate {
   readonly updateId?: number;
