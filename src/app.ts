@@ -1,4 +1,4 @@
-import { Api } from "grammy";
+import { Api, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { start } from "nact";
 import { spawnBroadcaster } from "./actors/broadcaster";
@@ -8,6 +8,7 @@ import { type AnswerChain, createSequentialChain } from "./analyzers/chain";
 import { createOfflineAnalyzer } from "./analyzers/offline/offline-analyzer";
 import { broadcastTransport } from "./bot/broadcast-transport";
 import { trackConnectivity } from "./bot/connectivity";
+import type { BotContext } from "./bot/context";
 import { createBot } from "./bot/create-bot";
 import { botApiRetry } from "./bot/retry";
 import { type Clock, systemClock } from "./clock";
@@ -60,18 +61,21 @@ export function createApp(deps: AppDeps) {
   const system = start();
   const offline = createOfflineAnalyzer({ maxChars: config.answerMaxChars });
   const { providers } = config;
+  const aiProviders = deps.chain
+    ? []
+    : providers.chain.map((p) =>
+        createAiProvider(
+          p,
+          providers.timeoutMs + SDK_BACKSTOP_MS,
+          { maxChars: config.answerMaxChars, now: () => clock.now() },
+          metrics,
+        ),
+      );
   const supervisor =
-    deps.chain || providers.chain.length === 0
+    aiProviders.length === 0
       ? undefined
       : createProviderSupervisor(system, {
-          providers: providers.chain.map((p) =>
-            createAiProvider(
-              p,
-              providers.timeoutMs + SDK_BACKSTOP_MS,
-              { maxChars: config.answerMaxChars, now: () => clock.now() },
-              metrics,
-            ),
-          ),
+          providers: aiProviders,
           clock,
           logger,
           metrics,
@@ -91,6 +95,8 @@ export function createApp(deps: AppDeps) {
           logger,
           metrics,
           replyTimeoutMs: providers.timeoutMs + REPLY_GRACE_MS,
+          deadlineMs: providers.answerDeadlineMs,
+          clock,
         })
       : createSequentialChain([offline], logger));
   const runtime = startRuntime({ system, config, db, clock, logger, metrics, chain });
@@ -153,6 +159,19 @@ export function createApp(deps: AppDeps) {
     runtime,
     /** The daily reminder scheduler (send it `wake` to handle what is due now); not in console mode. */
     reminders: reminders?.ref,
+    /**
+     * Loads the SDKs of the configured AI providers now; resolves when they are loaded (or
+     * failed to load), or when ANSWER_DEADLINE_MS has passed on the app's clock, whichever is
+     * first: updates wait for this before they are answered, but never longer than an answer may.
+     */
+    preloadProviders: (): Promise<"loaded" | "deadline"> =>
+      new Promise((resolve) => {
+        const cancel = clock.setTimeout(() => resolve("deadline"), providers.answerDeadlineMs);
+        void Promise.all(aiProviders.map((p) => p.preload())).then(() => {
+          cancel();
+          resolve("loaded");
+        });
+      }),
     /** The AI providers' supervisor, when any provider has a key. */
     providers: supervisor,
     /**
@@ -168,9 +187,13 @@ export function createApp(deps: AppDeps) {
     },
     /** Whether the bot's last Bot API call got through (see trackConnectivity). */
     connectivity: connectivity.state,
-    /** A bot bound to this app's runtime and broadcaster, with the admin commands. */
-    createBot() {
+    /**
+     * A bot bound to this app's runtime and broadcaster, with the admin commands; `before` runs
+     * ahead of everything else (the inbox's delivery tracking).
+     */
+    createBot(options: { before?: readonly MiddlewareFn<BotContext>[] } = {}) {
       const bot = createBot(telegram.token, {
+        ...(options.before ? { before: options.before } : {}),
         config,
         clock,
         logger,

@@ -66,6 +66,7 @@ describe("config", () => {
         secret: "s3cret-s3cret-s3cret",
         host: "127.0.0.1",
         port: 8443,
+        maxConnections: 40,
       },
     });
     expect(config.ops).toEqual({
@@ -157,6 +158,19 @@ describe("config", () => {
     [{ BACKUP_KEEP: "0" }, "BACKUP_KEEP", "out of range"],
     [{ BACKUP_HOUR_UTC: "24" }, "BACKUP_HOUR_UTC", "out of range"],
     [{ STARTUP_TIMEOUT_MS: "5" }, "STARTUP_TIMEOUT_MS", "out of range"],
+    [{ INBOX_KEEP_HOURS: "0" }, "INBOX_KEEP_HOURS", "out of range"],
+    [{ ANSWER_DEADLINE_MS: "soon" }, "ANSWER_DEADLINE_MS", ""],
+    [
+      {
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: "https://example.org/x",
+        WEBHOOK_SECRET: "s3cret-s3cret-s3cret",
+        WEBHOOK_MAX_CONNECTIONS: "101",
+      },
+      "WEBHOOK_MAX_CONNECTIONS",
+      "out of range",
+    ],
     [{ BACKUP_S3_URL: "https://bucket/x" }, "BACKUP_S3_URL", "is not s3://bucket[/prefix]"],
     [{ BACKUP_S3_URL: "s3://rvx-backups" }, "BACKUP_S3_ACCESS_KEY_ID", "is required"],
     [
@@ -174,6 +188,7 @@ describe("config", () => {
     expect(parseConfig({}).providers).toEqual({
       chain: [],
       timeoutMs: 15_000,
+      answerDeadlineMs: 12_000,
       concurrency: 8,
       breakerFailures: 5,
       breakerCooldownMs: 60_000,
@@ -240,6 +255,7 @@ describe("config", () => {
         },
       ],
       timeoutMs: 2000,
+      answerDeadlineMs: 12_000,
       concurrency: 3,
       breakerFailures: 2,
       breakerCooldownMs: 1000,
@@ -283,6 +299,22 @@ describe("config", () => {
       ["gemini", undefined],
     ]);
     expect(unset.providers.chain.map((p) => "visionModel" in p)).toEqual([false, false]);
+  });
+
+  it("reads the inbox, webhook connection and answer deadline settings", () => {
+    expect(parseConfig({}).inboxKeepMs).toBe(48 * 3_600_000);
+    expect(parseConfig({}).providers.answerDeadlineMs).toBe(12_000);
+    const config = parseConfig({
+      INBOX_KEEP_HOURS: "6",
+      ANSWER_DEADLINE_MS: "2500",
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://example.org/x",
+      WEBHOOK_SECRET: "s3cret-s3cret-s3cret",
+      WEBHOOK_MAX_CONNECTIONS: "100",
+    });
+    expect([config.inboxKeepMs, config.providers.answerDeadlineMs]).toEqual([6 * 3_600_000, 2500]);
+    expect(config.telegram).toMatchObject({ updates: { maxConnections: 100 } });
   });
 
   it("lists every secret for the log redactor", () => {

@@ -30,6 +30,8 @@ export interface Config {
   readonly userIdleMs: number;
   readonly dbFlushMs: number;
   readonly dbFlushMax: number;
+  /** How long the inbox keeps an update (done or not) before pruning it. */
+  readonly inboxKeepMs: number;
   readonly providers: ProvidersConfig;
   readonly ops: OpsConfig;
 }
@@ -45,6 +47,8 @@ export type UpdatesConfig =
       /** Where the webhook server listens (behind a TLS-terminating reverse proxy). */
       readonly host: string;
       readonly port: number;
+      /** Telegram's `max_connections` for the webhook (open requests at once). */
+      readonly maxConnections: number;
     };
 
 /** The metrics/health endpoint and backups. */
@@ -96,6 +100,8 @@ export interface ProvidersConfig {
   /** Tried in this order; the offline analyzer always follows. May be empty. */
   readonly chain: readonly AiProviderConfig[];
   readonly timeoutMs: number;
+  /** After this long without an AI answer the user gets the offline one (ANSWER_DEADLINE_MS). */
+  readonly answerDeadlineMs: number;
   /** Calls in flight per provider. */
   readonly concurrency: number;
   readonly breakerFailures: number;
@@ -152,6 +158,8 @@ export function parseConfig(env: Env): Config {
     userIdleMs: read.int("USER_IDLE_MS", 600_000, 1000, 2 ** 31 - 1),
     dbFlushMs: read.int("DB_FLUSH_MS", 25, 0, 10_000),
     dbFlushMax: read.int("DB_FLUSH_MAX", 512, 1, 100_000),
+    // At most a week: after a week without updates Telegram may start update_ids anew.
+    inboxKeepMs: read.int("INBOX_KEEP_HOURS", 48, 1, 168) * HOUR_MS,
     providers: parseProviders(read),
     ops: parseOps(read),
   };
@@ -186,6 +194,7 @@ function parseUpdates(read: ReturnType<typeof reader>, hasToken: boolean): Updat
     secret,
     host: read.string("WEBHOOK_HOST") ?? "127.0.0.1",
     port: read.int("WEBHOOK_PORT", 8080, 1, 65_535),
+    maxConnections: read.int("WEBHOOK_MAX_CONNECTIONS", 40, 1, 100),
   };
 }
 
@@ -254,6 +263,7 @@ function parseProviders(read: ReturnType<typeof reader>): ProvidersConfig {
   return {
     chain,
     timeoutMs: read.int("PROVIDER_TIMEOUT_MS", 15_000, 100, 300_000),
+    answerDeadlineMs: read.int("ANSWER_DEADLINE_MS", 12_000, 100, 600_000),
     concurrency: read.int("PROVIDER_CONCURRENCY", 8, 1, 1000),
     breakerFailures: read.int("BREAKER_FAILURES", 5, 1, 1000),
     breakerCooldownMs: read.int("BREAKER_COOLDOWN_MS", 60_000, 100, 600_000),

@@ -37,6 +37,17 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       labelNames: ["reason"] as const,
       registers,
     }),
+    inboxUpdates: new Counter({
+      name: "rvx_inbox_updates_total",
+      help: "Updates taken into the inbox: stored, duplicate (ignored), retried, given_up",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
+    inboxPending: new Gauge({
+      name: "rvx_inbox_pending",
+      help: "Updates in the inbox not done (waiting, being handled, or replies not sent yet)",
+      registers,
+    }),
     userActors: new Gauge({
       name: "rvx_user_actors_active",
       help: "User actors alive (not passivated)",

@@ -8,7 +8,7 @@ import { createExplanationCache } from "./cache/explanation-cache";
 import type { Cancel, Clock } from "./clock";
 import type { Config } from "./config";
 import { createHabitReads } from "./db/habit-reads";
-import { createReads } from "./db/reads";
+import { createReads, type Reads } from "./db/reads";
 import type { Course } from "./learning/content";
 import { loadCourses } from "./learning/course-data";
 import { loadGlossary } from "./learning/glossary-data";
@@ -30,6 +30,8 @@ export interface RuntimeDeps {
   readonly chain: AnswerChain;
   /** The clock the DB-writer's flush timer runs on (defaults to `clock`). */
   readonly flushClock?: Clock;
+  /** Reads over `db` (tests pass ones that fail). */
+  readonly reads?: Reads;
   /** Validated course content (defaults to the shipped courses, see loadCourses). */
   readonly courses?: readonly Course[];
 }
@@ -49,7 +51,7 @@ export function startRuntime(deps: RuntimeDeps) {
   const shipped = deps.courses ? loadCourses() : courses;
   const glossary = createGlossary(loadGlossary(shipped), shipped);
   const system = deps.system ?? start();
-  const reads = createReads(deps.db);
+  const reads = deps.reads ?? createReads(deps.db);
   const habits = createHabitReads(deps.db);
   const writerRef = spawnDbWriter(
     system,

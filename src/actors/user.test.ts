@@ -157,6 +157,9 @@ describe("user actor", () => {
     });
     await explain(s, 1, "ok");
     expect(await explain(s, 1, "boom")).toEqual({ ok: false, reason: "unavailable" });
+    // The directory's restartWithBackoff holds the actor for a second after a crash.
+    expect(await profile(s, 1)).toEqual({ ok: false, reason: "unavailable" });
+    s.clock.advance(1000);
     expect(await profile(s, 1)).toMatchObject({ ok: true, xp: 5, remaining: 49 });
   });
 
@@ -522,5 +525,38 @@ describe("user actor: learning", () => {
     // The quiz is gone with it: its buttons no longer answer.
     expect(await answer(s, 1, "l1", "q2", 1)).toEqual({ ok: false, reason: "gone" });
     expect(await profile(s, 1)).toMatchObject({ xp: 0, streak: 0 });
+  });
+});
+
+describe("user actor: requests from an update", () => {
+  const explainFrom = (s: Setup, userId: number, text: string, updateId: number) =>
+    s.runtime.users.ask<ExplainReply>(
+      userId,
+      (replyTo): UserMsg => ({ type: "explain", text, replyTo, updateId }),
+      5000,
+    );
+
+  it("applies an update's effects once and answers a replay with the same reply", async () => {
+    const s = setup({ env: { FLOOD_INTERVAL_MS: "0" } });
+    const first = await explainFrom(s, 3, "Bitcoin ETF approved", 900);
+    const replay = await explainFrom(s, 3, "Bitcoin ETF approved", 900);
+    expect(replay).toEqual(first);
+    expect(s.provider).toMatchObject({ calls: ["Bitcoin ETF approved"] });
+    expect(await profile(s, 3)).toMatchObject({ ok: true, xp: 5, remaining: 49 });
+    // A new update is a new request.
+    expect(await explainFrom(s, 3, "Bitcoin ETF approved", 901)).toMatchObject({ remaining: 48 });
+  });
+
+  it("answers a replay after a restart from SQLite, without the effects", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rvx-replay-"));
+    dirs.push(dir);
+    const path = join(dir, "rvx.db");
+    const before = setup({ path, env: { FLOOD_INTERVAL_MS: "0" } });
+    const told = await explainFrom(before, 4, "Ethereum upgrade goes live", 77);
+    await before.runtime.stop();
+    const after = setup({ path, env: { FLOOD_INTERVAL_MS: "0" } });
+    expect(await explainFrom(after, 4, "Ethereum upgrade goes live", 77)).toEqual(told);
+    expect(after.provider).toMatchObject({ calls: [] });
+    expect(await profile(after, 4)).toMatchObject({ ok: true, xp: 5, remaining: 49 });
   });
 });

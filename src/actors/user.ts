@@ -61,7 +61,9 @@ import type { Explainer } from "../news/explainer";
 import { normalizeNews } from "../news/normalize";
 import type { CrashHooks, Policy, Supervision } from "./supervision";
 import { admitted, replyToOf } from "./supervision";
+import { createUpdateEffects } from "./update-effects";
 import { type ConversationDeps, createConversation } from "./user-conversation";
+import { UserLoadError } from "./user-load-error";
 import type { WriterClient } from "./writer-client";
 
 export type { Ack, DoneReply, PendingReply, Session, TelegramProfile } from "../learning/account";
@@ -81,6 +83,16 @@ export type { Reward } from "../learning/reward";
 export type { AskReply, MessageReply, ThreadSeed } from "../news/conversation/reply";
 export type { MessageInput } from "../news/conversation/route";
 export type { ExplainReply, ProfileReply } from "../news/explain-rules";
+export { UserLoadError } from "./user-load-error";
+
+/**
+ * The Telegram update a request comes from. A request that carries one applies its effects at
+ * most once: the marker and the reply are committed with them, and a replay gets that reply.
+ * The marker is keyed by update and request type: an update asks each type at most once.
+ */
+export interface FromUpdate {
+  readonly updateId?: number;
+}
 
 /** The last seven UTC days of XP and the level, for /profile and /progress. */
 export type ProgressReply =
@@ -88,49 +100,55 @@ export type ProgressReply =
   | Unavailable;
 
 /** The user actor's protocol. Every request carries its `replyTo`. */
-export type UserMsg =
-  | { readonly type: "hello"; readonly profile: TelegramProfile; readonly replyTo: Ref<Session> }
-  /** Explains `text` as news whatever it is (no intent, no thread); the bot sends `message`. */
-  | { readonly type: "explain"; readonly text: string; readonly replyTo: Ref<ExplainReply> }
-  /** A text message: answered by its intent, or as a follow-up in the thread it continues. */
-  | { readonly type: "message"; readonly input: MessageInput; readonly replyTo: Ref<MessageReply> }
-  /** "❓ Ask about this" under RVX's message `messageId`: the next message asks in its thread. */
-  | {
-      readonly type: "askAbout";
-      readonly chatId: number;
-      readonly messageId: number;
-      readonly replyTo: Ref<AskReply>;
-    }
-  /** RVX's answer went out as `messageId`: store what a follow-up to it needs. */
-  | {
-      readonly type: "delivered";
-      readonly chatId: number;
-      readonly messageId: number;
-      readonly seed: ThreadSeed;
-      readonly replyTo: Ref<Ack>;
-    }
-  | { readonly type: "profile"; readonly replyTo: Ref<ProfileReply> }
-  | { readonly type: "setLanguage"; readonly lang: Lang; readonly replyTo: Ref<Ack> }
-  | { readonly type: "requestDelete"; readonly replyTo: Ref<PendingReply> }
-  | { readonly type: "confirmDelete"; readonly token: string; readonly replyTo: Ref<DoneReply> }
-  | { readonly type: "cancel"; readonly replyTo: Ref<DoneReply> }
-  /** From an admin: bans or unbans this user (the user must already exist in SQLite). */
-  | { readonly type: "setBanned"; readonly banned: boolean; readonly replyTo: Ref<Ack> }
-  | { readonly type: "learn"; readonly replyTo: Ref<LearnReply> }
-  | {
-      readonly type: "learnAction";
-      readonly action: LearnAction;
-      readonly replyTo: Ref<LearnReply>;
-    }
-  | { readonly type: "quests"; readonly replyTo: Ref<QuestsReply> }
-  | { readonly type: "leaderboard"; readonly replyTo: Ref<LeaderboardReply> }
-  | { readonly type: "progress"; readonly replyTo: Ref<ProgressReply> }
-  /** Shows (`change` absent) or changes the daily reminder. */
-  | {
-      readonly type: "reminders";
-      readonly change?: ReminderChange;
-      readonly replyTo: Ref<RemindersReply>;
-    };
+export type UserMsg = FromUpdate &
+  (
+    | { readonly type: "hello"; readonly profile: TelegramProfile; readonly replyTo: Ref<Session> }
+    /** Explains `text` as news whatever it is (no intent, no thread); the bot sends `message`. */
+    | { readonly type: "explain"; readonly text: string; readonly replyTo: Ref<ExplainReply> }
+    /** A text message: answered by its intent, or as a follow-up in the thread it continues. */
+    | {
+        readonly type: "message";
+        readonly input: MessageInput;
+        readonly replyTo: Ref<MessageReply>;
+      }
+    /** "❓ Ask about this" under RVX's message `messageId`: the next message asks in its thread. */
+    | {
+        readonly type: "askAbout";
+        readonly chatId: number;
+        readonly messageId: number;
+        readonly replyTo: Ref<AskReply>;
+      }
+    /** RVX's answer went out as `messageId`: store what a follow-up to it needs. */
+    | {
+        readonly type: "delivered";
+        readonly chatId: number;
+        readonly messageId: number;
+        readonly seed: ThreadSeed;
+        readonly replyTo: Ref<Ack>;
+      }
+    | { readonly type: "profile"; readonly replyTo: Ref<ProfileReply> }
+    | { readonly type: "setLanguage"; readonly lang: Lang; readonly replyTo: Ref<Ack> }
+    | { readonly type: "requestDelete"; readonly replyTo: Ref<PendingReply> }
+    | { readonly type: "confirmDelete"; readonly token: string; readonly replyTo: Ref<DoneReply> }
+    | { readonly type: "cancel"; readonly replyTo: Ref<DoneReply> }
+    /** From an admin: bans or unbans this user (the user must already exist in SQLite). */
+    | { readonly type: "setBanned"; readonly banned: boolean; readonly replyTo: Ref<Ack> }
+    | { readonly type: "learn"; readonly replyTo: Ref<LearnReply> }
+    | {
+        readonly type: "learnAction";
+        readonly action: LearnAction;
+        readonly replyTo: Ref<LearnReply>;
+      }
+    | { readonly type: "quests"; readonly replyTo: Ref<QuestsReply> }
+    | { readonly type: "leaderboard"; readonly replyTo: Ref<LeaderboardReply> }
+    | { readonly type: "progress"; readonly replyTo: Ref<ProgressReply> }
+    /** Shows (`change` absent) or changes the daily reminder. */
+    | {
+        readonly type: "reminders";
+        readonly change?: ReminderChange;
+        readonly replyTo: Ref<RemindersReply>;
+      }
+  );
 
 export interface UserDeps extends Pick<ConversationDeps, "glossary" | "tutor" | "threadTtlMs"> {
   readonly reads: Reads;
@@ -150,6 +168,13 @@ export interface UserDeps extends Pick<ConversationDeps, "glossary" | "tutor" | 
   readonly token?: () => string;
 }
 
+/** A user actor's state before its first message has loaded it from SQLite. */
+interface Unloaded {
+  readonly unloaded: true;
+  readonly id: number;
+}
+type UserState = Learner | Unloaded;
+
 /** The actor name for a Telegram user id. */
 export const userActorName = (userId: number): string => `u${userId}`;
 
@@ -158,7 +183,10 @@ export const userActorName = (userId: number): string => `u${userId}`;
  * user's id is in its state), so an actor costs little more than its state. The rules are pure
  * (src/learning/, src/news/explain-rules.ts); this file only interprets their decisions: commit
  * the writes through the DB-writer, then reply, or reply `unavailable` and keep the old state.
- * State is loaded from SQLite at spawn (and after a crash), the place in a lesson or quiz too.
+ * State is loaded from SQLite by the first message after a spawn or a crash, inside the handler:
+ * a load that throws is then a crash of that message (its caller answered, the policy's backoff
+ * applied), never a reset that reloads, fails and resets again without end. The place in a
+ * lesson or quiz is loaded with it.
  */
 export function createUserBehaviour(deps: UserDeps) {
   const log = deps.logger.child({ actor: "user" });
@@ -192,6 +220,8 @@ export function createUserBehaviour(deps: UserDeps) {
     withQuestsOf(state, utcDay(now), () => deps.reads.quests(state.id, utcDay(now)));
   const conversation = createConversation(deps, withQuests);
 
+  const effects = createUpdateEffects({ ...deps, log });
+
   /** Commits the decision's writes, then replies; on failure replies `unavailable`. */
   async function run<R>(
     state: Learner,
@@ -199,7 +229,10 @@ export function createUserBehaviour(deps: UserDeps) {
     replyTo: Ref<R | Unavailable>,
     committed: () => void = () => {},
   ): Promise<Learner> {
-    if (decision.writes.length > 0 && !(await deps.writer.commit(decision.writes))) {
+    if (
+      decision.writes.length > 0 &&
+      !(await deps.writer.commit(effects.writesOf(decision, replyTo)))
+    ) {
       dispatch(replyTo, UNAVAILABLE);
       return state;
     }
@@ -231,8 +264,16 @@ export function createUserBehaviour(deps: UserDeps) {
     );
   }
 
-  async function handle(state: Learner, msg: UserMsg, supervision: Supervision): Promise<Learner> {
-    if (!admitted(supervision, hooks, msg)) return state;
+  const loaded = (state: UserState): Learner => {
+    if (!("unloaded" in state)) return state;
+    try {
+      return load(state.id);
+    } catch (error) {
+      throw new UserLoadError(state.id, { cause: error });
+    }
+  };
+
+  async function handle(state: Learner, msg: UserMsg): Promise<Learner> {
     const now = deps.clock.now();
     switch (msg.type) {
       case "hello":
@@ -296,11 +337,16 @@ export function createUserBehaviour(deps: UserDeps) {
   }
 
   // A stateless policy gives the same supervision to every actor, so they share one handler.
-  const handlers = new WeakMap<Supervision, (state: Learner, msg: UserMsg) => Promise<Learner>>();
+  type Handler = (state: UserState, msg: UserMsg) => Promise<UserState>;
+  const handlers = new WeakMap<Supervision, Handler>();
   const handlerFor = (supervision: Supervision) => {
     let handler = handlers.get(supervision);
     if (!handler) {
-      handler = (state, msg) => handle(state, msg, supervision);
+      handler = async (state, msg) => {
+        if (!admitted(supervision, hooks, msg)) return state;
+        const current = loaded(state);
+        return effects.replayed(msg) ? current : handle(current, msg);
+      };
       handlers.set(supervision, handler);
     }
     return handler;
@@ -310,7 +356,7 @@ export function createUserBehaviour(deps: UserDeps) {
     spawn(parent: Ref<unknown>, userId: number, policy: Policy): Ref<UserMsg> {
       const supervision = policy(hooks);
       return spawn(parent, handlerFor(supervision), userActorName(userId), {
-        initialStateFunc: () => load(userId),
+        initialStateFunc: (): UserState => ({ unloaded: true, id: userId }),
         onCrash: supervision.onCrash,
       });
     },

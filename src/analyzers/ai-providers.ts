@@ -7,9 +7,16 @@ import type { Provider } from "./provider";
 /** What the AI providers record: the time to the first streamed token. */
 export type ProviderMetrics = Pick<Metrics, "firstTokenSeconds">;
 
+/** An AI provider whose SDK can be loaded ahead of its first call. */
+export interface PreloadableProvider extends Provider {
+  /** Imports and sets up the SDK now (the Mistral SDK takes about a second); never rejects. */
+  preload(): Promise<void>;
+}
+
 /**
- * The provider for one configured AI service. Its SDK is imported on the first call, so a
- * process loads only the SDKs it has keys for (the Mistral SDK alone is ~70 MB of RSS); the
+ * The provider for one configured AI service. Its SDK is imported by `preload` (at start, right
+ * after readiness) or else on the first call, so a process loads only the SDKs it has keys for
+ * (the Mistral SDK alone is ~70 MB of RSS) and the import never eats into a call's timeout; the
  * imports are static strings, so `bun build --compile` still embeds all three. `answer` sets
  * the answer length (ANSWER_MAX_CHARS), the clock and the byte cap; with `metrics`, streamed
  * calls observe rvx_first_token_seconds on `answer.now`.
@@ -19,7 +26,7 @@ export function createAiProvider(
   timeoutMs: number,
   answer: Partial<AnswerPolicy> = {},
   metrics?: ProviderMetrics,
-): Provider {
+): PreloadableProvider {
   let loaded: Promise<Provider> | undefined;
   const onFirstToken = metrics
     ? (seconds: number) => metrics.firstTokenSeconds.observe({ provider: config.name }, seconds)
@@ -37,6 +44,11 @@ export function createAiProvider(
     // Known before the SDK loads, so a chain can skip a provider for images without a call.
     vision: config.name === "gemini" || config.visionModel !== undefined,
     explain: async (request) => (await load()).explain(request),
+    preload: () =>
+      load().then(
+        () => {},
+        () => {},
+      ),
   };
 }
 

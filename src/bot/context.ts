@@ -13,6 +13,11 @@ export interface RvxFlavor {
   t(key: MessageKey, params?: Params): string;
   /** A child logger carrying update_id and user_id. */
   log: Logger;
+  /**
+   * Set when the update came through the durable inbox: requests then carry its update_id, so
+   * handling it again applies no effect twice.
+   */
+  inboxUpdateId?: number;
   /** Asks this update's user actor (only for updates that have a sender). */
   askUser<Res>(make: (replyTo: Ref<Res>) => UserMsg, timeoutMs?: number): Promise<Res>;
 }

@@ -1,5 +1,5 @@
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotError } from "grammy";
+import { Bot, type BotError, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
@@ -41,6 +41,8 @@ export interface BotDeps {
   readonly renderProgress?: RenderProgress;
   /** How Bot API calls are retried (tests pass a sleep that does not wait). */
   readonly retry?: RetryOptions;
+  /** Runs first, before observation (the inbox's delivery tracking). */
+  readonly before?: readonly MiddlewareFn<BotContext>[];
 }
 
 /**
@@ -55,6 +57,7 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
   for (const transformer of botApiRetry(deps.retry)) bot.api.config.use(transformer);
   bot.api.config.use(htmlByDefault());
 
+  for (const middleware of deps.before ?? []) bot.use(middleware);
   bot.use(observe(deps.logger, deps.metrics));
   bot.use(sequentialize(chatKey));
   bot

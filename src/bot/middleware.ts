@@ -37,7 +37,14 @@ export function identify(users: UserDirectory, config: Config): MiddlewareFn<Bot
     ctx.t = (key, params) => t(ctx.lang, key, params);
     const from = ctx.from;
     if (!from || from.is_bot) return; // channel posts, service updates: nothing to answer
-    ctx.askUser = (make, timeoutMs = DEFAULT_ASK_MS) => users.ask(from.id, make, timeoutMs);
+    // An update from the inbox names itself in every request, so a replay applies nothing twice.
+    const updateId = ctx.inboxUpdateId;
+    ctx.askUser = (make, timeoutMs = DEFAULT_ASK_MS) =>
+      users.ask(
+        from.id,
+        updateId === undefined ? make : (replyTo) => ({ ...make(replyTo), updateId }),
+        timeoutMs,
+      );
     const session = await ctx.askUser<Session>((replyTo) => ({
       type: "hello",
       profile: { firstName: from.first_name, languageCode: from.language_code },

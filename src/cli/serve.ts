@@ -1,11 +1,12 @@
-import { run } from "@grammyjs/runner";
 import { type Bot, GrammyError, HttpError } from "grammy";
 import { type App, createApp } from "../app";
 import { publishCommands } from "../bot/commands";
 import type { BotContext } from "../bot/context";
-import { startWebhookServer } from "../bot/webhook";
+import { trackDeliveries } from "../bot/delivery";
+import { createInboxProcessor } from "../bot/inbox-processor";
 import { systemClock } from "../clock";
-import type { Config, UpdatesConfig } from "../config";
+import type { Config } from "../config";
+import { createInbox } from "../db/inbox";
 import { warmUpProgressChart } from "../learning/progress-chart";
 import type { Logger } from "../logger";
 import { createMetrics } from "../metrics";
@@ -14,6 +15,7 @@ import { scheduleDailyBackups } from "../ops/backup-schedule";
 import { lockDatabase } from "../ops/instance-lock";
 import { copyOffsite, createOffsiteBackups } from "../ops/offsite-backup";
 import { startOpsServer } from "../ops/ops-server";
+import { receiveUpdates, type UpdateSource } from "./update-source";
 
 /** Exit code for a configuration problem (sysexits EX_CONFIG); systemd does not retry it. */
 export const EXIT_CONFIG = 78;
@@ -24,16 +26,12 @@ const SHUTDOWN_DEADLINE_MS = 9_000;
  * providers are stopped and those updates are answered by the offline analyzer.
  */
 const PROVIDER_GRACE_MS = 3_000;
+/** How long shutdown waits for replies still being sent before aborting them (they stay pending). */
+const SEND_GRACE_MS = 2_000;
 /** How long shutdown waits for user requests in flight after updates stop arriving. */
-const DRAIN_MS = 4_000;
-const ALLOWED_UPDATES = ["message", "callback_query"] as const;
-
-/** How updates reach the bot; `stop` stops taking new ones and waits for those in flight. */
-interface UpdateSource {
-  readonly stop: () => Promise<void>;
-  /** Settles if the source ends on its own (the runner gave up). */
-  readonly ended: Promise<void>;
-}
+const DRAIN_MS = 2_000;
+/** How often the inbox retries updates whose replies could not be sent, and prunes. */
+const INBOX_RETRY_MS = 60_000;
 
 /**
  * Runs RVX against Telegram until SIGTERM/SIGINT: the bot (long polling or webhook), the
@@ -69,7 +67,8 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
     metrics: createMetrics({ defaultMetrics: true }),
     telegram: { token, apiRoot },
   });
-  const bot = app.createBot();
+  const deliveries = trackDeliveries();
+  const bot = app.createBot({ before: [deliveries.middleware] });
   const closeApp = async (drainMs: number) => {
     await app.stop(drainMs);
     lock.release();
@@ -101,17 +100,38 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
 
   const ops = startOps(config, app, logger);
   const cancelBackups = scheduleBackups(config, app, logger);
+  // Updates are stored and acknowledged from the start, but answered only once the AI SDKs are
+  // loaded (or ANSWER_DEADLINE_MS passed): loading starts right after readiness, below.
+  const sdks = Promise.withResolvers<unknown>();
+  const processor = createInboxProcessor({
+    inbox: createInbox(app.db),
+    handle: (update) => bot.handleUpdate(update),
+    deliveries,
+    clock: systemClock,
+    logger,
+    metrics: app.metrics,
+    ready: sdks.promise,
+    retryMs: INBOX_RETRY_MS,
+    keepMs: config.inboxKeepMs,
+    markDone: (updateId) => app.runtime.writer.enqueue([{ type: "inboxDone", updateId }]),
+  });
   let source: UpdateSource;
   try {
-    source = await receiveUpdates(bot, updates, logger);
+    processor.start();
+    source = await receiveUpdates(bot, processor, updates, logger);
   } catch (error) {
     logger.fatal({ err: error, via: updates.via }, "cannot start receiving updates");
     cancelBackups();
     ops?.stop();
+    await processor.stop();
     await closeApp(0);
     return 1;
   }
   logger.info({ bot: bot.botInfo.username, via: updates.via }, "RVX is running");
+  app.preloadProviders().then((outcome) => {
+    if (outcome === "deadline") logger.warn("AI SDKs still loading; answering meanwhile");
+    sdks.resolve(outcome);
+  });
 
   const stopped = Promise.withResolvers<number>();
   let stopping = false;
@@ -125,12 +145,18 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
     }, SHUTDOWN_DEADLINE_MS);
     try {
       cancelBackups();
-      const sourceStopped = source.stop();
-      if (!(await settlesWithin(sourceStopped, PROVIDER_GRACE_MS))) {
+      await source.stop();
+      // Updates not yet started stay in the inbox for the next start; those in flight finish.
+      const drained = processor.stop();
+      if (!(await settlesWithin(drained, PROVIDER_GRACE_MS))) {
         logger.warn("updates still wait for AI providers; answering them offline");
         app.stopProviders();
       }
-      await sourceStopped;
+      if (!(await settlesWithin(drained, SEND_GRACE_MS))) {
+        logger.warn("replies still being sent; they stay in the inbox for the next start");
+        deliveries.abortAll();
+      }
+      await drained;
       await closeApp(DRAIN_MS);
       ops?.stop();
       logger.info("stopped cleanly");
@@ -142,7 +168,16 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
       clearTimeout(deadline);
     }
   };
-  source.ended.then(() => shutdown?.("update source ended"));
+  source.ended.then(
+    () => shutdown?.("update source ended"),
+    (error) => {
+      logger.fatal(
+        { err: error },
+        "Telegram stopped giving updates (token revoked, or another instance polls)",
+      );
+      void shutdown?.("update source ended");
+    },
+  );
   if (requested) void shutdown(requested);
   return stopped.promise;
 }
@@ -186,39 +221,6 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
   ]);
   clearTimeout(timer);
   return settled;
-}
-
-async function receiveUpdates(
-  bot: Bot<BotContext>,
-  updates: UpdatesConfig,
-  logger: Logger,
-): Promise<UpdateSource> {
-  if (updates.via === "polling") {
-    // A webhook left from an earlier run would make getUpdates fail; pending updates stay.
-    await bot.api.deleteWebhook();
-    const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
-    return {
-      stop: () => runner.stop(),
-      ended: runner.task() ?? new Promise(() => {}),
-    };
-  }
-  const server = startWebhookServer(bot, {
-    host: updates.host,
-    port: updates.port,
-    path: new URL(updates.url).pathname,
-    secret: updates.secret,
-    logger,
-  });
-  await bot.api.setWebhook(updates.url, {
-    secret_token: updates.secret,
-    allowed_updates: ALLOWED_UPDATES,
-  });
-  logger.info({ port: server.port }, "webhook server listening");
-  return {
-    // The webhook stays set while RVX is down: Telegram keeps the updates until it is back.
-    stop: () => server.stop(),
-    ended: new Promise(() => {}),
-  };
 }
 
 function startOps(config: Config, app: App, logger: Logger) {

@@ -2,6 +2,7 @@ import type { Database } from "bun:sqlite";
 import core from "./migrations/001-core.sql" with { type: "text" };
 import learning from "./migrations/002-learning.sql" with { type: "text" };
 import broadcasts from "./migrations/003-broadcasts.sql" with { type: "text" };
+import inbox from "./migrations/004-inbox.sql" with { type: "text" };
 import learningSession from "./migrations/005-learning-session.sql" with { type: "text" };
 import threads from "./migrations/006-threads.sql" with { type: "text" };
 import habits from "./migrations/007-habits.sql" with { type: "text" };
@@ -11,6 +12,7 @@ export const MIGRATIONS: readonly { readonly name: string; readonly sql: string 
   { name: "001-core", sql: core },
   { name: "002-learning", sql: learning },
   { name: "003-broadcasts", sql: broadcasts },
+  { name: "004-inbox", sql: inbox },
   { name: "005-learning-session", sql: learningSession },
   { name: "006-threads", sql: threads },
   { name: "007-habits", sql: habits },

@@ -108,6 +108,9 @@ export function createReads(db: Database) {
   const learning = db.prepare<{ data: string }, [number]>(
     "SELECT data FROM learn_sessions WHERE user_id = ?",
   );
+  const applied = db.prepare<{ reply: string }, [number, string]>(
+    "SELECT reply FROM update_effects WHERE update_id = ?1 AND kind = ?2",
+  );
   const allTimeTop = db.prepare<RankedEntry, [number]>(LEADERBOARD_SQL.allTimeTop);
   const allTimeMine = db.prepare<Mine, [number]>(LEADERBOARD_SQL.allTimeMine);
   const weekTop = db.prepare<RankedEntry, [number, number]>(LEADERBOARD_SQL.weekTop);
@@ -140,6 +143,10 @@ export function createReads(db: Database) {
     /** The user's saved place in lessons and quizzes (JSON, see learn-place.ts), if any. */
     learning(userId: number): string | undefined {
       return learning.get(userId)?.data;
+    },
+    /** The reply (encoded) kept when update `updateId`'s `kind` request applied its effects. */
+    appliedReply(updateId: number, kind: string): string | undefined {
+      return applied.get(updateId, kind)?.reply;
     },
     /** This week's and the all-time board, each with `userId`'s own standing. */
     leaderboard(userId: number, week: number): Leaderboard {

@@ -100,6 +100,19 @@ export type Write =
     }
   | { readonly type: "cachePrune"; readonly before: number }
   | { readonly type: "deleteUser"; readonly userId: number }
+  /**
+   * Marks the effects of update `updateId` for a `kind` of request as applied, keeping the reply
+   * (JSON) a replay answers with; committed with those effects (see src/db/inbox.ts).
+   */
+  /** An inbox update whose replies went out (see src/db/inbox.ts). */
+  | { readonly type: "inboxDone"; readonly updateId: number }
+  | {
+      readonly type: "updateApplied";
+      readonly updateId: number;
+      readonly kind: string;
+      readonly reply: string;
+      readonly at: number;
+    }
   | { readonly type: "setBanned"; readonly userId: number; readonly banned: boolean }
   /** An admin broadcast waiting for its confirm button (status 'pending'). */
   | {
@@ -211,6 +224,16 @@ export function createWriteApplier(db: Database): (write: Write) => void {
 
   const applyThread = createThreadWriteApplier(db);
 
+  const forgetEffects = db.prepare(
+    `DELETE FROM update_effects WHERE update_id IN
+       (SELECT update_id FROM inbox WHERE chat_key = $chatKey)`,
+  );
+  const forgetInbox = db.prepare("DELETE FROM inbox WHERE chat_key = $chatKey");
+  const inboxDone = db.prepare("UPDATE inbox SET state = 'done' WHERE update_id = $updateId");
+  const updateApplied = db.prepare(
+    `INSERT INTO update_effects (update_id, kind, reply, applied_at)
+     VALUES ($updateId, $kind, $reply, $at)`,
+  );
   return (write) => {
     switch (write.type) {
       case "threadStart":
@@ -307,7 +330,19 @@ export function createWriteApplier(db: Database): (write: Write) => void {
       case "cachePrune":
         return void cachePrune.run({ before: write.before });
       case "deleteUser":
+        // Their messages wait in the inbox too (a private chat's key is the user's id).
+        forgetEffects.run({ chatKey: String(write.userId) });
+        forgetInbox.run({ chatKey: String(write.userId) });
         return void deleteUser.run({ userId: write.userId });
+      case "inboxDone":
+        return void inboxDone.run({ updateId: write.updateId });
+      case "updateApplied":
+        return void updateApplied.run({
+          updateId: write.updateId,
+          kind: write.kind,
+          reply: write.reply,
+          at: write.at,
+        });
       case "setBanned":
         return void setBanned.run({ userId: write.userId, banned: write.banned ? 1 : 0 });
       case "broadcastCreate":

@@ -24,7 +24,7 @@ const adapterFor = (name: FakeAiKind, baseUrl: string): Provider =>
   createAiProvider({ name, apiKey: "test-key-0123456789", baseUrl, model: "test-model" }, 600_000);
 
 /** groq, mistral and gemini fakes under one supervisor (threshold 3), then an offline stand-in. */
-function setup(options: { concurrency?: number } = {}) {
+function setup(options: { concurrency?: number; deadlineMs?: number } = {}) {
   const servers = {
     groq: startFakeAiServer("groq"),
     mistral: startFakeAiServer("mistral"),
@@ -54,6 +54,8 @@ function setup(options: { concurrency?: number } = {}) {
     logger,
     metrics,
     replyTimeoutMs: 20_000,
+    clock,
+    ...(options.deadlineMs === undefined ? {} : { deadlineMs: options.deadlineMs }),
   });
   const requests = () => KINDS.map((kind) => servers[kind].requests.length);
   const outcomes = async () =>
@@ -130,6 +132,38 @@ describe("AI chain", () => {
 
     expect(answer.provider).toBe("mistral");
     expect(s.servers.groq.aborted).toBe(1);
+  });
+
+  it("answers offline at the answer deadline when no provider has answered, aborting the call", async () => {
+    await using s = setup({ deadlineMs: 12_000 });
+    for (const kind of KINDS) s.servers[kind].fail("hang");
+
+    const pending = s.explain();
+    await s.servers.groq.until(() => s.servers.groq.inFlight === 1);
+    s.clock.advance(11_999);
+    expect(s.servers.groq.aborted).toBe(0);
+    s.clock.advance(1);
+    const answer = await pending;
+    await s.servers.groq.until(() => s.servers.groq.inFlight === 0);
+
+    expect(answer).toEqual({ provider: "offline", text: "offline answer" });
+    expect(s.requests()).toEqual([1, 0, 0]);
+    expect(s.servers.groq.aborted).toBe(1);
+    // The deadline is the caller giving up, not the provider failing: its breaker stays closed.
+    expect(s.supervisor.status("groq")).toBe("closed");
+  });
+
+  it("counts the deadline from the request, across the providers tried", async () => {
+    await using s = setup({ deadlineMs: 12_000 });
+    s.servers.groq.fail({ status: 500 });
+    s.servers.mistral.fail("hang");
+
+    const pending = s.explain();
+    await s.servers.mistral.until(() => s.servers.mistral.inFlight === 1);
+    s.clock.advance(12_000);
+
+    expect(await pending).toEqual({ provider: "offline", text: "offline answer" });
+    expect(s.requests()).toEqual([1, 1, 0]);
   });
 
   it("falls through at once when a provider is at its concurrency limit", async () => {

@@ -1,7 +1,8 @@
 import { ask } from "../actors/ask";
 import type { CallResult, ProviderMsg } from "../actors/provider";
 import type { AnswerChain } from "../analyzers/chain";
-import type { ExplainRequest, Provider } from "../analyzers/provider";
+import type { ExplainRequest, Provider, ProviderName } from "../analyzers/provider";
+import { type Clock, systemClock } from "../clock";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { Lease, ProviderSupervisor } from "./provider-supervisor";
@@ -18,6 +19,12 @@ export interface AiChainDeps {
    * timeout itself, so this only guards against a lost reply; make it a little longer.
    */
   readonly replyTimeoutMs: number;
+  /**
+   * ANSWER_DEADLINE_MS: when no AI provider has answered this long after the request, the call
+   * in flight is aborted and the fallback answers. Runs on `clock`.
+   */
+  readonly deadlineMs?: number;
+  readonly clock?: Clock;
 }
 
 /**
@@ -27,11 +34,13 @@ export interface AiChainDeps {
  */
 export function createAiChain(deps: AiChainDeps): AnswerChain {
   const log = deps.logger.child({ component: "ai-chain" });
-  /** The first AI provider's answer, or undefined when none could give one. */
-  async function tryProviders(request: ExplainRequest) {
+  const clock = deps.clock ?? systemClock;
+
+  /** The first AI provider's answer, or undefined when none answers (or `signal` aborts). */
+  async function firstAnswer(request: ExplainRequest) {
     for (const name of deps.providers.names) {
-      // The caller gave up: finish quickly with the answer that needs no network.
-      if (request.signal?.aborted) break;
+      // The caller gave up, or the deadline passed: finish with the answer that needs no network.
+      if (request.signal?.aborted) return undefined;
       const lease = deps.providers.acquire(name);
       if (!lease) {
         deps.metrics.providerRequests.inc({ provider: name, outcome: "skipped" });
@@ -48,14 +57,42 @@ export function createAiChain(deps: AiChainDeps): AnswerChain {
     }
     return undefined;
   }
+
+  /** `firstAnswer`, but undefined once `deadlineMs` has passed (the call in flight aborted). */
+  async function withinDeadline(request: ExplainRequest, deadlineMs: number) {
+    const deadline = new AbortController();
+    const passed = new Promise<undefined>((resolve) =>
+      deadline.signal.addEventListener("abort", () => resolve(undefined), { once: true }),
+    );
+    const cancel = clock.setTimeout(() => deadline.abort(), deadlineMs);
+    const signal = request.signal
+      ? AbortSignal.any([request.signal, deadline.signal])
+      : deadline.signal;
+    try {
+      const answer = await Promise.race([firstAnswer({ ...request, signal }), passed]);
+      if (!answer && deadline.signal.aborted) {
+        log.info({ deadlineMs }, "no AI answer within the answer deadline; answering offline");
+      }
+      return answer;
+    } finally {
+      cancel();
+    }
+  }
+
+  /** The first AI answer within ANSWER_DEADLINE_MS (when set), or undefined. */
+  const aiAnswer = (
+    request: ExplainRequest,
+  ): Promise<{ text: string; provider: ProviderName } | undefined> =>
+    deps.deadlineMs === undefined ? firstAnswer(request) : withinDeadline(request, deps.deadlineMs);
+
   return {
     async explain(request) {
-      const answer = await tryProviders(request);
+      const answer = await aiAnswer(request);
       if (answer) return answer;
-      const offline = await deps.fallback.explain(request);
-      return { text: offline.text, provider: deps.fallback.name };
+      const fallback = await deps.fallback.explain(request);
+      return { text: fallback.text, provider: deps.fallback.name };
     },
-    tutor: tryProviders,
+    tutor: aiAnswer,
   };
 }
 

@@ -4,7 +4,20 @@ import type { Policy } from "../actors/supervision";
 import type { UserMsg } from "../actors/user";
 import type { Cancel, Clock } from "../clock";
 import type { Metrics } from "../metrics";
-import { resetAndAnswerUnavailable } from "./policies";
+import { type BackoffOptions, restartWithBackoff } from "./policies";
+
+/**
+ * How a crashing user actor is held: a pause after each crash that doubles from 1 s to 30 s;
+ * past 3 crashes a minute it stays stopped (answering `unavailable`) for 5 minutes. So a user
+ * whose rows cannot be read costs at most a few log lines and reads every few minutes.
+ */
+export const USER_BACKOFF: Omit<BackoffOptions, "clock"> = {
+  minBackoffMs: 1000,
+  maxBackoffMs: 30_000,
+  budget: 3,
+  windowMs: 60_000,
+  stopMs: 300_000,
+};
 
 type Entry = { readonly ref: Ref<UserMsg>; inFlight: number; lastActive: number };
 
@@ -15,6 +28,8 @@ export interface UserDirectoryDeps {
   readonly idleMs: number;
   /** Spawns one user's actor under the given shard, supervised by `policy`. */
   readonly spawnUser: (shard: Ref<unknown>, userId: number, policy: Policy) => Ref<UserMsg>;
+  /** Crash backoff and budget of user actors (default USER_BACKOFF). */
+  readonly backoff?: Omit<BackoffOptions, "clock">;
   /** How many shard supervisors user actors are spread over. */
   readonly shards?: number;
 }
@@ -28,8 +43,8 @@ export interface UserDirectoryDeps {
  * receive messages, and routing is a Map lookup followed by a message straight to the user.
  * Idle users are passivated on the injected clock, and only when nothing of theirs is in flight,
  * so a stop never drops a queued message; their state is reloaded from SQLite on the next one.
- * A user actor that crashes answers `unavailable` and reloads from SQLite (the policy is named
- * below, where it is spawned).
+ * A user actor that crashes answers `unavailable` and reloads from SQLite after a backoff, with
+ * a crash budget (`restartWithBackoff`, chosen below where it is spawned).
  */
 export function createUserDirectory(root: Ref<unknown>, deps: UserDirectoryDeps) {
   const shardCount = deps.shards ?? 64;
@@ -39,6 +54,8 @@ export function createUserDirectory(root: Ref<unknown>, deps: UserDirectoryDeps)
   );
   // Insertion order doubles as recency order: a touched entry is moved to the end.
   const entries = new Map<number, Entry>();
+  // Each actor gets its own crash history from this policy (it is applied per spawn).
+  const policy = restartWithBackoff({ clock: deps.clock, ...(deps.backoff ?? USER_BACKOFF) });
   const sweepEvery = Math.min(60_000, Math.max(1000, Math.floor(deps.idleMs / 4)));
   let cancelSweep: Cancel | undefined;
   let inFlight = 0;
@@ -50,7 +67,7 @@ export function createUserDirectory(root: Ref<unknown>, deps: UserDirectoryDeps)
       entries.delete(userId);
     } else {
       const shard = shards[userId % shardCount] as Ref<unknown>;
-      const ref = deps.spawnUser(shard, userId, resetAndAnswerUnavailable);
+      const ref = deps.spawnUser(shard, userId, policy);
       entry = { ref, inFlight: 0, lastActive: 0 };
       deps.metrics.userActors.inc();
     }

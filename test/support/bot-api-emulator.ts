@@ -81,6 +81,8 @@ export interface BotApiEmulator extends AsyncDisposable {
   readonly fileDownloads: number;
   /** Makes the next call of `method` fail with `fault`; repeated calls queue faults. */
   failNext(method: string, fault: Fault): void;
+  /** Drops the faults still queued for `method` (the Bot API recovers). */
+  clearFaults(method: string): void;
   /** The first recorded call matching `predicate`: an existing one, else the next one to arrive. */
   waitFor(predicate: (call: ApiCall) => boolean, options?: WaitOptions): Promise<ApiCall>;
   /** The first successful sendMessage/editMessageText to `chatId` with `index >= after`. */
@@ -242,6 +244,9 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     failNext(method, fault) {
       const key = method.toLowerCase();
       faults.set(key, [...(faults.get(key) ?? []), fault]);
+    },
+    clearFaults(method) {
+      faults.delete(method.toLowerCase());
     },
     waitFor: log.waitFor,
     waitForReply(chatId, options) {

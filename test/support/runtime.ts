@@ -3,8 +3,9 @@ import type { Provider } from "../../src/analyzers/provider";
 import { type Clock, ManualClock, systemClock } from "../../src/clock";
 import { type Config, parseConfig } from "../../src/config";
 import { openDatabase } from "../../src/db/open";
+import { createReads, type Reads } from "../../src/db/reads";
 import type { Course } from "../../src/learning/content";
-import { silentLogger } from "../../src/logger";
+import { type Logger, silentLogger } from "../../src/logger";
 import { createMetrics } from "../../src/metrics";
 import { startRuntime } from "../../src/runtime";
 
@@ -37,6 +38,9 @@ export function testRuntime(
     provider?: Provider;
     path?: string;
     flushClock?: Clock;
+    logger?: Logger;
+    /** Wraps the SQLite reads (to make some fail). */
+    reads?: (reads: Reads) => Reads;
     /** Course content instead of the shipped courses. */
     courses?: readonly Course[];
   } = {},
@@ -47,7 +51,7 @@ export function testRuntime(
     ...options.env,
   });
   const clock = new ManualClock();
-  const logger = silentLogger();
+  const logger = options.logger ?? silentLogger();
   const metrics = createMetrics();
   const provider = options.provider ?? scriptedProvider();
   const db = openDatabase(config.databasePath);
@@ -60,6 +64,7 @@ export function testRuntime(
     chain: createSequentialChain([provider], logger),
     flushClock: options.flushClock ?? systemClock,
     ...(options.courses ? { courses: options.courses } : {}),
+    ...(options.reads ? { reads: options.reads(createReads(db)) } : {}),
   });
   return { config, clock, metrics, db, provider, runtime };
 }
