@@ -140,6 +140,31 @@ const QUESTIONS: readonly (readonly [question: string, term: string])[] = [
   ["что такое флеш-кредит", "flash-loan"],
   ["что такое арбитраж в крипте", "arbitrage"],
   ["что такое ZK-роллап", "zk-rollup"],
+  // Terms of the Telegram/TON and networks courses
+  ["what is a memo when depositing TON", "memo"],
+  ["нужен ли тег при переводе XRP", "memo"],
+  ["I sent USDT on the wrong network", "network-choice"],
+  ["что делать если отправил не в той сети", "network-choice"],
+  ["what is TON Connect", "ton-connect"],
+  ["что такое тон коннект", "ton-connect"],
+  ["что за бот Safeguard просит номер телефона", "fake-verification-bot"],
+  ["what is a recovery scam", "recovery-scam"],
+  ["мне написали юристы, обещают вернуть украденную криптовалюту", "recovery-scam"],
+  ["что такое Fragment", "fragment"],
+  ["what are Telegram Stars", "telegram-stars"],
+  ["что такое звёзды телеграм", "telegram-stars"],
+  ["что такое кошелёк в телеграме", "telegram-wallet"],
+  ["what is a paymaster", "paymaster"],
+  ["what is a pausable token", "token-freeze"],
+  ["что такое заморозка токенов", "token-freeze"],
+  ["what is the Sky protocol", "usds"],
+  ["что такое proof of history", "proof-of-history"],
+  ["что такое джеттон", "jetton"],
+  ["what is a passkey", "security-key"],
+  ["что такое 115-ФЗ", "fz-115"],
+  ["фейковый USDT в кошельке", "fake-token"],
+  ["what is a 51% attack", "attack-51"],
+  ["что такое двойная трата", "double-spend"],
 ];
 
 const idOf = (question: string, preferTerms?: readonly string[]) => {
@@ -196,8 +221,24 @@ describe("answerQuestion", () => {
   });
 
   it("leaves out the lesson of a term no lesson teaches", () => {
-    const answer = glossary.answerQuestion("what is slashing?", "en");
+    const answer = glossary.answerQuestion("what is a testnet?", "en");
+    expect(answer.kind === "term" && answer.term.id).toBe("testnet");
     expect(answer.kind === "term" && "lesson" in answer).toBe(false);
+  });
+
+  it("links terms to the lessons that teach them most directly", () => {
+    const lessonOf = (question: string, lang: "ru" | "en") => {
+      const answer = glossary.answerQuestion(question, lang);
+      return answer.kind === "term" && answer.lesson
+        ? `${answer.lesson.course}/${answer.lesson.lesson}`
+        : undefined;
+    };
+    expect(lessonOf("what is a SIM swap", "en")).toBe("tg-safety/2fa-sim");
+    expect(lessonOf("что такое цифровая подпись", "ru")).toBe("networks/signatures");
+    expect(lessonOf("what is a bridge", "en")).toBe("networks/bridges");
+    expect(lessonOf("что такое депег", "ru")).toBe("networks/depegs");
+    expect(lessonOf("what is RBF", "en")).toBe("bitcoin/btc-fees");
+    expect(lessonOf("что такое мемо", "ru")).toBe("tg-safety/send-safely");
   });
 
   it("returns unknown with the closest lessons when the asked word is not in the glossary", () => {
