@@ -30,7 +30,9 @@ export function createSequentialChain(providers: readonly Provider[], logger: Lo
         if (request.image && !provider.vision && provider !== providers.at(-1)) continue;
         try {
           const answer = await provider.explain(
-            request.image && !provider.vision ? { text: request.text, lang: request.lang } : request,
+            request.image && !provider.vision
+              ? { text: request.text, lang: request.lang }
+              : request,
           );
           return { text: answer.text, provider: provider.name };
         } catch (error) {

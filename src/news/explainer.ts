@@ -89,7 +89,11 @@ export function cacheKey(news: NormalizedNews, lang: Lang, promptVersion = PROMP
 }
 
 /** The cache key of a link's explanation: its canonical URL (tracking parameters removed). */
-export function linkCacheKey(canonical: string, lang: Lang, promptVersion = PROMPT_VERSION): string {
+export function linkCacheKey(
+  canonical: string,
+  lang: Lang,
+  promptVersion = PROMPT_VERSION,
+): string {
   const hash = new Bun.CryptoHasher("sha256").update(canonical).digest("hex");
   return `${lang}:p${promptVersion}:link:${hash}`;
 }

@@ -1,9 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import type { MessageReply } from "../../actors/user";
-import type { ReadFrom } from "../../news/conversation/reply";
 import type { Config } from "../../config";
 import { assertNever } from "../../errors";
 import type { LessonLink } from "../../learning/glossary-search";
+import type { ReadFrom } from "../../news/conversation/reply";
 import { escapeHtml } from "../../news/html";
 import { truncate } from "../../news/truncate";
 import { ASK_DATA, encodeAction } from "../callback-data";
@@ -92,7 +92,7 @@ export function messageScreen(ctx: Translator, reply: MessageReply, config: Conf
 function readFromLine(ctx: Translator, from: ReadFrom | undefined): string {
   if (!from) return "";
   if (from.kind === "image") return `${ctx.t("image.read")}\n`;
-  return from.title ? `${ctx.t("link.article", { title: escapeHtml(from.title)})}\n` : "";
+  return from.title ? `${ctx.t("link.article", { title: escapeHtml(from.title) })}\n` : "";
 }
 
 /** A link read only from its address: why, what the address says, and what to send instead. */
