@@ -1,6 +1,7 @@
 import type { Message } from "grammy/types";
 import type { MessageInput } from "../../actors/user";
 import type { Clock } from "../../clock";
+import { classifyIntent } from "../../news/intent";
 import { findMessageLink } from "../../news/links/find-link";
 import type { LinkReader } from "../../news/links/read-link";
 import type { BotContext } from "../context";
@@ -24,6 +25,7 @@ export type MessageExtra = Pick<MessageInput, "link" | "image">;
  * The link a message is mainly about, read here in the bot layer, before the user actor is
  * asked: the fetch (up to LINK_FETCH_TIMEOUT_MS) needs nothing of the user's state, so it never
  * holds the actor's mailbox (admin commands, reminders and group messages for that user go on).
+ * A post that reads as a scam is not fetched: it gets RVX's warning instead.
  */
 export async function linkExtra(
   ctx: BotContext,
@@ -35,7 +37,7 @@ export async function linkExtra(
   if (!media) return {};
   const forwarded = message?.forward_origin !== undefined;
   const found = findMessageLink(text, message?.entities ?? [], forwarded);
-  if (!found) return {};
+  if (!found || classifyIntent(text).intent === "scam") return {};
   const link = await typingWhileSlow(ctx, clock, () => media.readLink(found.url));
   return { link };
 }

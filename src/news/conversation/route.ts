@@ -73,7 +73,6 @@ export function routeMessage(
 ): Route {
   if (state.banned) return refuse("banned");
   if (input.image) return { go: "image", image: input.image };
-  if (input.link) return { go: "link", reading: input.link };
   if (isBlank(input.text)) return refuse("empty");
   if (input.text.length > MAX_MESSAGE_CHARS) {
     const { length } = input.text;
@@ -83,6 +82,8 @@ export function routeMessage(
     };
   }
   if (intent.intent === "scam") return { go: "scam", signals: intent.scamSignals };
+  // A link the bot layer read is news from its page, also inside a thread; a scam link is not.
+  if (input.link) return { go: "link", reading: input.link };
   const followed = followUpOf(state, input, ctx);
   if (followed === "gone") return refuse("thread_gone");
   if (followed === "not_ours") return refuse("not_ours");
