@@ -148,6 +148,25 @@ describe("links, pictures and streamed answers end to end", () => {
     expect(groq.requests.length).toBe(before + 1);
   });
 
+  it("reads a short forwarded post from the link hidden in its text", async () => {
+    const user = someone();
+    groq.setStreaming(AT_ONCE);
+    groq.setReply("Spot bitcoin funds were approved. They hold real coins.");
+    // Longer than a bare link's 8 words: read from its link only because it is a short forward.
+    const text =
+      "Big day for bitcoin: the regulator finally said yes to the funds everyone waited for. Read more";
+    const after = api.calls.length;
+    api.sendText(user, text, {
+      forward_origin: { type: "hidden_user", sender_user_name: "Crypto Channel", date: 1 },
+      entities: [
+        { type: "text_link", offset: text.indexOf("Read"), length: 9, url: site.url("/news/fwd") },
+      ],
+    });
+    const reply = textOf(await api.waitForReply(user.id, { after, timeoutMs: 15_000 }));
+    expect(reply).toContain(en("link.article", { title: ARTICLE_TITLE }));
+    expect(reply).toContain("Spot bitcoin funds were approved.");
+  });
+
   it("refuses a redirect to a private address, says why and spends nothing", async () => {
     const user = someone();
     const before = groq.requests.length + gemini.requests.length;
