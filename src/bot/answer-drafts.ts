@@ -5,6 +5,8 @@ import type { BotContext } from "./context";
 
 /** At most one draft this often per answer (Telegram rate-limits per chat). */
 export const DRAFT_INTERVAL_MS = 400;
+/** The longest the final message waits for a draft still in flight; then that draft is aborted. */
+const CLOSE_WAIT_MS = 1000;
 
 /** Shows an answer while it is written; `close` before sending the final message. */
 export interface DraftStream {
@@ -38,6 +40,7 @@ export function streamDrafts(ctx: BotContext, clock: Clock, options: DraftOption
   let wake: Cancel | undefined;
   let inFlight: Promise<void> | undefined;
   let stopped = chatId === undefined;
+  const aborting = new AbortController();
 
   function pump(): void {
     if (stopped || inFlight || wake || pending === undefined || chatId === undefined) return;
@@ -53,7 +56,13 @@ export function streamDrafts(ctx: BotContext, clock: Clock, options: DraftOption
     pending = undefined;
     lastAt = clock.now();
     inFlight = ctx.api
-      .sendMessageDraft(chatId, options.draftId, escapeHtml(text), { parse_mode: "HTML" })
+      .sendMessageDraft(
+        chatId,
+        options.draftId,
+        escapeHtml(text),
+        { parse_mode: "HTML" },
+        aborting.signal as Parameters<BotContext["api"]["sendMessageDraft"]>[4],
+      )
       .then(
         () => {
           shown = text;
@@ -81,7 +90,14 @@ export function streamDrafts(ctx: BotContext, clock: Clock, options: DraftOption
       stopped = true;
       wake?.();
       wake = undefined;
-      await inFlight;
+      if (!inFlight) return;
+      let cancel: Cancel | undefined;
+      const late = new Promise<void>((resolve) => {
+        cancel = clock.setTimeout(resolve, CLOSE_WAIT_MS);
+      });
+      await Promise.race([inFlight, late]);
+      cancel?.();
+      aborting.abort();
     },
   };
 }
