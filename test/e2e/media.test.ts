@@ -197,6 +197,34 @@ describe("links, pictures and streamed answers end to end", () => {
     expect(JSON.stringify(parts)).toContain("is this bad?");
   });
 
+  it("reads a screenshot sent as a PNG file, and refuses one over 5 MB without downloading it", async () => {
+    const user = someone();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const file = api.uploadFile(png, "png");
+    gemini.setStreaming(AT_ONCE);
+    gemini.setReply("The post says a token unlock is coming. Prices can swing around it.");
+    const document = (size: number) => ({
+      file_id: file.file_id,
+      file_unique_id: file.file_unique_id,
+      file_name: "screenshot.png",
+      mime_type: "image/png",
+      file_size: size,
+    });
+    let after = api.calls.length;
+    api.sendPrivate(user, { document: document(png.length) });
+    const reply = textOf(await api.waitForReply(user.id, { after, timeoutMs: 15_000 }));
+    expect(reply).toContain("The post says a token unlock is coming.");
+    const parts = geminiParts(gemini.requests.at(-1)?.body);
+    expect(parts.find((p) => p.inlineData)?.inlineData?.mimeType).toBe("image/png");
+
+    const downloads = api.fileDownloads;
+    after = api.calls.length;
+    api.sendPrivate(user, { document: document(6 * 1024 * 1024) });
+    const refused = textOf(await api.waitForReply(user.id, { after }));
+    expect(refused).toBe(en("image.too_large", { mb: 5 }));
+    expect(api.fileDownloads).toBe(downloads);
+  });
+
   it("shows a slow stream as drafts before the one final message", async () => {
     const user = someone();
     const gate = tokenGate();
