@@ -89,6 +89,7 @@ export function createConversation(
           input.text,
           route.thread,
           asksAdvice(input.text, intent),
+          input.onDelta,
         );
     }
   }
@@ -158,6 +159,7 @@ export function createConversation(
     text: string,
     thread: ThreadRow | undefined,
     advice: boolean,
+    onDelta?: (textSoFar: string) => void,
   ) {
     const seedFor = (reply: string, terms: readonly string[]): ThreadSeed =>
       thread
@@ -165,7 +167,12 @@ export function createConversation(
         : { kind: "start", news: "", terms, question: text, answer: reply };
     const gate = deps.tutor ? gateExplain(state, clock.now(), limits) : undefined;
     if (deps.tutor && gate?.ok) {
-      const ai = await deps.tutor({ text, lang: state.lang, tutor: tutorContextOf(thread) });
+      const ai = await deps.tutor({
+        text,
+        lang: state.lang,
+        tutor: tutorContextOf(thread),
+        ...(onDelta ? { onDelta } : {}),
+      });
       if (ai) {
         const key = `q:${thread?.rootId ?? 0}:${cacheKey(normalizeNews(text), state.lang)}`;
         const now = clock.now();
