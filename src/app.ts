@@ -18,6 +18,7 @@ import { openDatabase } from "./db/open";
 import { renderWeeklyProgress } from "./learning/progress-chart";
 import type { Logger } from "./logger";
 import { createMetrics, type Metrics } from "./metrics";
+import { setUpLinkReader } from "./news/links/link-reader-setup";
 import { startRuntime } from "./runtime";
 import { createAiChain } from "./supervisors/ai-chain";
 import { restartWithBackoff, resume } from "./supervisors/policies";
@@ -100,6 +101,8 @@ export function createApp(deps: AppDeps) {
         })
       : createSequentialChain([offline], logger));
   const runtime = startRuntime({ system, config, db, clock, logger, metrics, chain });
+  const readLink = setUpLinkReader(config.links, { clock, keepMs: config.cacheTtlMs });
+  const apiRoot = telegram.apiRoot ?? "https://api.telegram.org";
   const adminReads = createAdminReads(db);
   // The broadcaster sends through its own Api client (same token, same retry policy), so it
   // exists before, and independently of, the bots whose admin commands drive it.
@@ -200,6 +203,14 @@ export function createApp(deps: AppDeps) {
         metrics,
         users: runtime.users,
         renderProgress: renderWeeklyProgress,
+        media: {
+          readLink,
+          vision: chain.vision === true,
+          // Console mode has no Bot API to download pictures from.
+          ...(deps.telegram
+            ? { fileUrl: (path: string) => `${apiRoot}/file/bot${telegram.token}/${path}` }
+            : {}),
+        },
         ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}),
         ...(telegram.botInfo ? { botInfo: telegram.botInfo } : {}),
         admin: {

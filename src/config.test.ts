@@ -317,6 +317,21 @@ describe("config", () => {
     expect(config.telegram).toMatchObject({ updates: { maxConnections: 100 } });
   });
 
+  it("reads links on by default, their timeout, and loopback refused unless allowed", () => {
+    expect(parseConfig({}).links).toEqual({ fetch: true, timeoutMs: 5000, allowPrivate: false });
+    const config = parseConfig({
+      LINK_FETCH: "off",
+      LINK_FETCH_TIMEOUT_MS: "800",
+      LINK_FETCH_ALLOW_PRIVATE: "true",
+    });
+    expect(config.links).toEqual({ fetch: false, timeoutMs: 800, allowPrivate: true });
+    expect(problem({ LINK_FETCH: "maybe" })).toEqual({
+      variable: "LINK_FETCH",
+      message: 'LINK_FETCH: "maybe" is not true or false',
+    });
+    expect(problem({ LINK_FETCH_TIMEOUT_MS: "10" }).variable).toBe("LINK_FETCH_TIMEOUT_MS");
+  });
+
   it("lists every secret for the log redactor", () => {
     const config = parseConfig({
       TELEGRAM_BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abc",

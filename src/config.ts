@@ -34,6 +34,16 @@ export interface Config {
   readonly inboxKeepMs: number;
   readonly providers: ProvidersConfig;
   readonly ops: OpsConfig;
+  readonly links: LinksConfig;
+}
+
+/** Reading the pages users link to (LINK_FETCH, LINK_FETCH_TIMEOUT_MS, LINK_FETCH_ALLOW_PRIVATE). */
+export interface LinksConfig {
+  /** When false, links are never requested: only their address is read. */
+  readonly fetch: boolean;
+  readonly timeoutMs: number;
+  /** Lets pages on loopback be fetched (tests); private and other addresses stay refused. */
+  readonly allowPrivate: boolean;
 }
 
 /** How updates arrive: long polling (BOT_MODE=polling) or Telegram's webhook POSTs. */
@@ -162,6 +172,11 @@ export function parseConfig(env: Env): Config {
     inboxKeepMs: read.int("INBOX_KEEP_HOURS", 48, 1, 168) * HOUR_MS,
     providers: parseProviders(read),
     ops: parseOps(read),
+    links: {
+      fetch: read.bool("LINK_FETCH", true),
+      timeoutMs: read.int("LINK_FETCH_TIMEOUT_MS", 5000, 100, 60_000),
+      allowPrivate: read.bool("LINK_FETCH_ALLOW_PRIVATE", false),
+    },
   };
 }
 
@@ -309,6 +324,14 @@ export function reader(env: Env) {
         throw new ConfigError(name, `${value} is out of range (${min}..${max})`);
       }
       return value;
+    },
+    /** `true`/`false` (also 1/0, on/off, yes/no). */
+    bool(name: string, fallback: boolean): boolean {
+      const raw = string(name)?.toLowerCase();
+      if (raw === undefined) return fallback;
+      if (["true", "1", "on", "yes"].includes(raw)) return true;
+      if (["false", "0", "off", "no"].includes(raw)) return false;
+      throw new ConfigError(name, `"${raw}" is not true or false`);
     },
     url(name: string, fallback: string): string {
       const raw = string(name) ?? fallback;

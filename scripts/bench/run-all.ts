@@ -23,6 +23,7 @@ const BENCHMARKS = [
   "provider-outage",
   "e2e-http",
   "cold-start",
+  "streaming",
 ] as const;
 
 const ROOT = join(import.meta.dir, "..", "..");

@@ -1,6 +1,11 @@
 import { dispatch, type Ref, spawn } from "nact";
 import { classifyError } from "../analyzers/classify-error";
-import type { Provider, ProviderFailureKind, ProviderName } from "../analyzers/provider";
+import type {
+  ImageInput,
+  Provider,
+  ProviderFailureKind,
+  ProviderName,
+} from "../analyzers/provider";
 import type { TutorContext } from "../analyzers/tutor-prompt";
 import type { Cancel, Clock } from "../clock";
 import { assertNever } from "../errors";
@@ -30,6 +35,10 @@ export type ProviderMsg = {
   readonly signal?: AbortSignal;
   /** A beginner's question in this context instead of a news post (the tutor prompt). */
   readonly tutor?: TutorContext;
+  /** A screenshot or photo to read (send only to a provider whose `vision` is true). */
+  readonly image?: ImageInput;
+  /** Streams the answer: called with the raw text so far (see ExplainRequest.onDelta). */
+  readonly onDelta?: (textSoFar: string) => void;
   readonly replyTo?: Ref<CallResult>;
 };
 
@@ -108,8 +117,15 @@ export function spawnProvider(
       ),
       timedOut: false,
     });
-    const request = { text: msg.text, lang: msg.lang, signal };
-    provider.explain(msg.tutor ? { ...request, tutor: msg.tutor } : request).then(
+    const request = {
+      text: msg.text,
+      lang: msg.lang,
+      signal,
+      ...(msg.tutor ? { tutor: msg.tutor } : {}),
+      ...(msg.image ? { image: msg.image } : {}),
+      ...(msg.onDelta ? { onDelta: msg.onDelta } : {}),
+    };
+    provider.explain(request).then(
       (answer): void =>
         dispatch(ref, { type: "settled", id, result: { ok: true, text: answer.text } }),
       (error: unknown): void => {

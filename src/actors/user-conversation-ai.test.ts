@@ -52,7 +52,7 @@ function setup(answer: (request: ExplainRequest) => string | undefined, dailyLim
     flushClock: systemClock,
   });
   running.push(runtime);
-  const say = (text: string, replyTo?: number) =>
+  const say = (text: string, replyTo?: number, onDelta?: (textSoFar: string) => void) =>
     runtime.users.ask<MessageReply>(
       1,
       (r): UserMsg => ({
@@ -61,6 +61,7 @@ function setup(answer: (request: ExplainRequest) => string | undefined, dailyLim
           text,
           chatId: 1,
           ...(replyTo ? { replyTo: { messageId: replyTo, fromBot: true, askable: true } } : {}),
+          ...(onDelta ? { onDelta } : {}),
         },
         replyTo: r,
       }),
@@ -115,6 +116,22 @@ describe("conversation with an AI provider", () => {
     // The quota is used: the tutor is not even asked.
     expect(await s.say("what is custody?")).toMatchObject({ by: "glossary", spent: false });
     expect(s.requests.length).toBe(requests);
+  });
+
+  it("streams news and questions to the provider, but never an answer it already has", async () => {
+    const s = setup((r) => {
+      r.onDelta?.("Streamed ");
+      return r.tutor ? "Staking locks coins." : "The SEC allowed spot funds.";
+    });
+    const shown: string[] = [];
+    const show = (text: string) => shown.push(text);
+
+    await s.say(NEWS, undefined, show);
+    await s.say("What is staking?", undefined, show);
+    await s.say(NEWS, undefined, show);
+
+    expect(shown).toEqual(["Streamed ", "Streamed "]);
+    expect(s.requests.length).toBe(2);
   });
 
   it("puts RVX's warning first and spends a request for the provider's explanation", async () => {

@@ -19,6 +19,7 @@ import { gateExplain } from "../news/explain-rules";
 import { cacheKey, type Explainer } from "../news/explainer";
 import { classifyIntent, type ScamSignalId } from "../news/intent";
 import { normalizeNews } from "../news/normalize";
+import { createMediaAnswers, type NewsRead } from "./user-conversation-media";
 
 export interface ConversationDeps {
   /** The courses lesson buttons open (a locked lesson is swapped for the way there). */
@@ -74,7 +75,11 @@ export function createConversation(
       case "scam":
         return scam({ ...state, asking: undefined }, input.text, route.signals);
       case "news":
-        return news({ ...state, asking: undefined }, input.text);
+        return news({ ...state, asking: undefined }, input.text, { onDelta: input.onDelta });
+      case "link":
+        return media.link({ ...state, asking: undefined }, route.reading, input.onDelta);
+      case "image":
+        return media.image({ ...state, asking: undefined }, input.text, route.image, input.onDelta);
       case "question":
         if (route.probe && glossary.answerQuestion(input.text, state.lang).kind === "unknown") {
           return answer({ ok: true, kind: "offtopic" }, state);
@@ -84,6 +89,7 @@ export function createConversation(
           input.text,
           route.thread,
           asksAdvice(input.text, intent),
+          input.onDelta,
         );
     }
   }
@@ -95,9 +101,17 @@ export function createConversation(
     return decideScam(state, signals, { gate, explanation }, clock.now(), dailyLimit);
   }
 
-  async function news(state: Learner, text: string): Promise<Decision<MessageReply>> {
+  /**
+   * Explains `text` as news: the quota, XP and repeat rules. `read.key` caches it under another
+   * key (a link's canonical URL, an image); `read.from` says what it was read from.
+   */
+  async function news(
+    state: Learner,
+    text: string,
+    read: NewsRead = {},
+  ): Promise<Decision<MessageReply>> {
     const normalized = normalizeNews(text);
-    const newsKey = cacheKey(normalized, state.lang);
+    const newsKey = read.key ?? cacheKey(normalized, state.lang);
     const repeat = explainedToday(state, newsKey);
     const gate = gateExplain(state, clock.now(), limits);
     if (!gate.ok && !repeat) {
@@ -106,7 +120,15 @@ export function createConversation(
       }
       return answer(gate.reply, state);
     }
-    const explanation = await deps.explainer.explain(normalized, state.lang);
+    const explanation = await deps.explainer.explain(normalized, state.lang, {
+      ...(read.key ? { key: read.key } : {}),
+      ...(read.image ? { image: read.image } : {}),
+      ...(read.onDelta ? { onDelta: read.onDelta } : {}),
+    });
+    if (read.image && explanation.provider === "offline" && !text.trim()) {
+      // No provider read the picture and there is no caption: nothing was explained.
+      return answer<MessageReply>({ ok: true, kind: "image_unread" }, state);
+    }
     deps.metrics.explanations.inc({ source: explanation.source });
     const now = clock.now();
     const seed: ThreadSeed = {
@@ -121,19 +143,23 @@ export function createConversation(
       !repeat && (explanation.provider !== "offline" || recognizes(text, state.lang));
     // A repeat is answered even past the flood interval or the quota: it costs nothing.
     const open = gate.ok ? gate : { ok: true as const, started: now, day: 0, used: 0 };
+    const from = explanation.provider === "offline" && read.image ? undefined : read.from;
     return decideNews(
       withQuests(state, now),
-      { gate: open, explanation, newsKey, repeat, recognized, seed },
+      { gate: open, explanation, newsKey, repeat, recognized, seed, ...(from ? { from } : {}) },
       now,
       dailyLimit,
     );
   }
+
+  const media = createMediaAnswers(news);
 
   async function question(
     state: Learner,
     text: string,
     thread: ThreadRow | undefined,
     advice: boolean,
+    onDelta?: (textSoFar: string) => void,
   ) {
     const seedFor = (reply: string, terms: readonly string[]): ThreadSeed =>
       thread
@@ -141,7 +167,12 @@ export function createConversation(
         : { kind: "start", news: "", terms, question: text, answer: reply };
     const gate = deps.tutor ? gateExplain(state, clock.now(), limits) : undefined;
     if (deps.tutor && gate?.ok) {
-      const ai = await deps.tutor({ text, lang: state.lang, tutor: tutorContextOf(thread) });
+      const ai = await deps.tutor({
+        text,
+        lang: state.lang,
+        tutor: tutorContextOf(thread),
+        ...(onDelta ? { onDelta } : {}),
+      });
       if (ai) {
         const key = `q:${thread?.rootId ?? 0}:${cacheKey(normalizeNews(text), state.lang)}`;
         const now = clock.now();

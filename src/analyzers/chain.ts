@@ -13,6 +13,8 @@ export interface AnswerChain {
   readonly tutor?: (
     request: ExplainRequest,
   ) => Promise<{ readonly text: string; readonly provider: ProviderName } | undefined>;
+  /** Whether some provider of the chain reads images (a request's `image`). */
+  readonly vision?: boolean;
 }
 
 /**
@@ -25,8 +27,13 @@ export function createSequentialChain(providers: readonly Provider[], logger: Lo
     async explain(request) {
       let lastError: unknown;
       for (const provider of providers) {
+        if (request.image && !provider.vision && provider !== providers.at(-1)) continue;
         try {
-          const answer = await provider.explain(request);
+          const answer = await provider.explain(
+            request.image && !provider.vision
+              ? { text: request.text, lang: request.lang }
+              : request,
+          );
           return { text: answer.text, provider: provider.name };
         } catch (error) {
           lastError = error;
@@ -35,5 +42,6 @@ export function createSequentialChain(providers: readonly Provider[], logger: Lo
       }
       throw lastError;
     },
+    vision: providers.some((p) => p.vision === true),
   };
 }

@@ -9,7 +9,7 @@ import type { UserDirectory } from "../supervisors/user-directory";
 import type { BotContext } from "./context";
 import { type AdminDeps, adminFeature } from "./features/admin";
 import { deleteDataFeature } from "./features/delete-data";
-import { explainFeature } from "./features/explain";
+import { explainFeature, type MediaDeps } from "./features/explain";
 import { fallbackFeature } from "./features/fallback";
 import { helpFeature } from "./features/help";
 import { languageFeature } from "./features/language";
@@ -41,6 +41,8 @@ export interface BotDeps {
   readonly renderProgress?: RenderProgress;
   /** How Bot API calls are retried (tests pass a sleep that does not wait). */
   readonly retry?: RetryOptions;
+  /** Reading links and pictures; without it links and pictures are not read. */
+  readonly media?: MediaDeps;
   /** Runs first, before observation (the inbox's delivery tracking). */
   readonly before?: readonly MiddlewareFn<BotContext>[];
 }
@@ -75,7 +77,7 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
       learnFeature(),
       questsFeature(),
       leaderboardFeature(),
-      explainFeature(deps.config, deps.clock),
+      explainFeature(deps.config, deps.clock, deps.media),
       fallbackFeature(),
     );
   bot.catch((error) =>

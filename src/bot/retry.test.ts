@@ -82,6 +82,28 @@ describe("Bot API retries", () => {
     expect(connectivity.connected).toBe(true);
   });
 
+  it("send a draft once: neither a 429 nor a 5xx is retried", async () => {
+    await using emulator = await startBotApiEmulator();
+    const { api, sleeps } = apiFor(emulator.apiRoot, emulator.token);
+    const alice = { id: 9201, first_name: "Alice" };
+    emulator.sendText(alice, "hi");
+    emulator.failNext("sendMessageDraft", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 1",
+      parameters: { retry_after: 1 },
+    });
+    emulator.failNext("sendMessageDraft", badGateway);
+
+    const limited = await outcome(api.sendMessageDraft(alice.id, 1, "Bitcoin"));
+    const failed = await outcome(api.sendMessageDraft(alice.id, 1, "Bitcoin is"));
+
+    expect([(limited as GrammyError).error_code, (failed as GrammyError).error_code]).toEqual([
+      429, 502,
+    ]);
+    expect(emulator.calls.filter((c) => c.method === "sendMessageDraft")).toHaveLength(2);
+    expect(sleeps).toEqual([]);
+  });
+
   it("stop retrying when the call is aborted", async () => {
     const { api, sleeps } = apiFor(`http://127.0.0.1:${await freePort()}`);
     const controller = new AbortController();

@@ -29,12 +29,25 @@ const RATE_LIMIT_POLICY = {
 const DEFAULT_DELAYS_MS = [1000, 2000, 4000, 8000] as const;
 
 /**
+ * Calls never retried: a draft is superseded by the next one within a second, and waiting out a
+ * 429 for it would only hold back the final message.
+ */
+const NOT_RETRIED = new Set(["sendMessageDraft"]);
+
+/**
  * The Bot API retry policy, innermost first: @grammyjs/auto-retry for 429s, then a bounded
  * retry of network errors and 5xx. Every call ends, in success or failure, within seconds:
- * auto-retry alone retries network errors forever.
+ * auto-retry alone retries network errors forever. Drafts are sent once.
  */
 export function botApiRetry(options: RetryOptions = {}): Transformer[] {
-  return [autoRetry(RATE_LIMIT_POLICY), transientRetry(options)];
+  return [autoRetry(RATE_LIMIT_POLICY), transientRetry(options)].map(exceptDrafts);
+}
+
+function exceptDrafts(transformer: Transformer): Transformer {
+  return (prev, method, payload, signal) =>
+    NOT_RETRIED.has(method)
+      ? prev(method, payload, signal)
+      : transformer(prev, method, payload, signal);
 }
 
 /** Retries a call that failed on the network or with a 5xx after each of `delaysMs`. */

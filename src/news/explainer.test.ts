@@ -1,7 +1,7 @@
 import { describe, expect, it } from "bun:test";
 import { PROMPT_VERSION } from "../analyzers/prompt";
 import type { CacheHit, ExplanationCache } from "../cache/explanation-cache";
-import { cacheKey, createExplainer } from "./explainer";
+import { cacheKey, createExplainer, linkCacheKey } from "./explainer";
 import { normalizeNews } from "./normalize";
 
 const NEWS = normalizeNews("Bitcoin ETF approved by the SEC");
@@ -59,5 +59,51 @@ describe("explainer", () => {
       "cache_memory",
       1,
     ]);
+  });
+});
+
+describe("explainer: streams, links and images", () => {
+  const streamingChain = (calls: { n: number }) => ({
+    explain: async (request: { onDelta?: (text: string) => void }) => {
+      calls.n += 1;
+      request.onDelta?.("Bitcoin ");
+      return { text: "Bitcoin funds", provider: "groq" as const };
+    },
+  });
+
+  it("streams only what a provider writes now: a cache hit is answered at once", async () => {
+    const calls = { n: 0 };
+    const explainer = createExplainer({
+      cache: mapCache(),
+      chain: streamingChain(calls),
+      ttlMs: 60_000,
+      offlineTtlMs: 1000,
+    });
+    const deltas: string[] = [];
+
+    await explainer.explain(NEWS, "en", { onDelta: (d) => deltas.push(d) });
+    const hit = await explainer.explain(NEWS, "en", { onDelta: (d) => deltas.push(d) });
+
+    expect([hit.source, calls.n, deltas]).toEqual(["cache_memory", 1, ["Bitcoin "]]);
+  });
+
+  it("caches a link under its canonical URL and an image never under its caption", async () => {
+    const calls = { n: 0 };
+    const cache = mapCache();
+    const explainer = createExplainer({
+      cache,
+      chain: streamingChain(calls),
+      ttlMs: 60_000,
+      offlineTtlMs: 1000,
+    });
+    const image = { bytes: new Uint8Array([1, 2, 3]), mimeType: "image/png" as const };
+    const key = linkCacheKey("https://news.example/a", "en");
+
+    await explainer.explain(NEWS, "en", { key });
+    expect(cache.get(key)?.text).toBe("Bitcoin funds");
+    await explainer.explain(NEWS, "en", { image });
+    expect(cache.get(cacheKey(NEWS, "en"))).toBeUndefined();
+    await explainer.explain(NEWS, "en", { image });
+    expect(calls.n).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import type { AnswerChain } from "../analyzers/chain";
 import { PROMPT_VERSION } from "../analyzers/prompt";
-import type { ProviderName } from "../analyzers/provider";
+import type { ImageInput, ProviderName } from "../analyzers/provider";
 import type { ExplanationCache } from "../cache/explanation-cache";
 import type { Lang } from "../i18n/lang";
 import type { NormalizedNews } from "./normalize";
@@ -23,6 +23,16 @@ export interface ExplainerDeps {
   readonly offlineTtlMs: number;
 }
 
+/** What else an explanation may need besides its text. */
+export interface ExplainOptions {
+  /** The cache key to use instead of the text's (a link's canonical URL, see linkCacheKey). */
+  readonly key?: string;
+  /** A screenshot or photo; `news` is then its caption. Cached under the image, never the caption. */
+  readonly image?: ImageInput;
+  /** Streams a provider's answer as it is written; a cache hit or offline answer never calls it. */
+  readonly onDelta?: (textSoFar: string) => void;
+}
+
 /**
  * Cache first, then the provider chain. Identical requests in flight at the same time share
  * one provider call.
@@ -30,16 +40,28 @@ export interface ExplainerDeps {
 export function createExplainer(deps: ExplainerDeps) {
   const inFlight = new Map<string, Promise<Explanation>>();
 
-  async function compute(key: string, news: NormalizedNews, lang: Lang): Promise<Explanation> {
-    const answer = await deps.chain.explain({ text: news.text, lang });
+  async function compute(
+    key: string,
+    news: NormalizedNews,
+    lang: Lang,
+    options: ExplainOptions,
+  ): Promise<Explanation> {
+    const answer = await deps.chain.explain({
+      text: news.text,
+      lang,
+      ...(options.image ? { image: options.image } : {}),
+      ...(options.onDelta ? { onDelta: options.onDelta } : {}),
+    });
     const ttl = answer.provider === "offline" ? deps.offlineTtlMs : deps.ttlMs;
     deps.cache.put(key, answer.text, answer.provider, ttl);
     return { text: answer.text, source: answer.provider, provider: answer.provider };
   }
 
   return {
-    explain(news: NormalizedNews, lang: Lang): Promise<Explanation> {
-      const key = cacheKey(news, lang);
+    explain(news: NormalizedNews, lang: Lang, options: ExplainOptions = {}): Promise<Explanation> {
+      const key = options.image
+        ? imageCacheKey(options.image, news, lang)
+        : (options.key ?? cacheKey(news, lang));
       const hit = deps.cache.get(key);
       if (hit) {
         const source = hit.layer === "memory" ? "cache_memory" : "cache_db";
@@ -47,7 +69,7 @@ export function createExplainer(deps: ExplainerDeps) {
       }
       const pending = inFlight.get(key);
       if (pending) return pending;
-      const promise = compute(key, news, lang).finally(() => inFlight.delete(key));
+      const promise = compute(key, news, lang, options).finally(() => inFlight.delete(key));
       inFlight.set(key, promise);
       return promise;
     },
@@ -64,4 +86,20 @@ export type Explainer = ReturnType<typeof createExplainer>;
 export function cacheKey(news: NormalizedNews, lang: Lang, promptVersion = PROMPT_VERSION): string {
   const hash = new Bun.CryptoHasher("sha256").update(news.key).digest("hex");
   return `${lang}:p${promptVersion}:${hash}`;
+}
+
+/** The cache key of a link's explanation: its canonical URL (tracking parameters removed). */
+export function linkCacheKey(
+  canonical: string,
+  lang: Lang,
+  promptVersion = PROMPT_VERSION,
+): string {
+  const hash = new Bun.CryptoHasher("sha256").update(canonical).digest("hex");
+  return `${lang}:p${promptVersion}:link:${hash}`;
+}
+
+/** The cache key of an image's explanation: the image's bytes and its caption. */
+export function imageCacheKey(image: ImageInput, caption: NormalizedNews, lang: Lang): string {
+  const hash = new Bun.CryptoHasher("sha256").update(image.bytes).update(caption.key).digest("hex");
+  return `${lang}:p${PROMPT_VERSION}:image:${hash}`;
 }

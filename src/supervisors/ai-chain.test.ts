@@ -4,7 +4,7 @@ import { type FakeAiKind, type Fault, startFakeAiServer } from "../../test/suppo
 import { until } from "../../test/support/until";
 import type { ExplainReply, UserMsg } from "../actors/user";
 import { createAiProvider } from "../analyzers/ai-providers";
-import type { Provider, ProviderName } from "../analyzers/provider";
+import type { ExplainRequest, Provider, ProviderName } from "../analyzers/provider";
 import { createApp } from "../app";
 import { ManualClock } from "../clock";
 import { parseConfig } from "../config";
@@ -47,7 +47,14 @@ function setup(options: { concurrency?: number; deadlineMs?: number } = {}) {
     healthcheckMs: 3_600_000,
     random: () => 0,
   });
-  const offline: Provider = { name: "offline", explain: async () => ({ text: "offline answer" }) };
+  const offlineRequests: ExplainRequest[] = [];
+  const offline: Provider = {
+    name: "offline",
+    explain: async (request) => {
+      offlineRequests.push(request);
+      return { text: "offline answer" };
+    },
+  };
   const chain = createAiChain({
     providers: supervisor,
     fallback: offline,
@@ -69,6 +76,8 @@ function setup(options: { concurrency?: number; deadlineMs?: number } = {}) {
     servers,
     clock,
     supervisor,
+    chain,
+    offlineRequests,
     requests,
     outcomes,
     explain: (text = "news", signal?: AbortSignal) => chain.explain({ text, lang: "en", signal }),
@@ -80,7 +89,56 @@ function setup(options: { concurrency?: number; deadlineMs?: number } = {}) {
   };
 }
 
+const IMAGE = { bytes: new Uint8Array([0xff, 0xd8, 0xff]), mimeType: "image/jpeg" as const };
+
 describe("AI chain", () => {
+  it("sends an image only to providers that read images, counting the others as skipped", async () => {
+    await using s = setup();
+    expect(s.chain.vision).toBe(true);
+
+    const answer = await s.chain.explain({ text: "caption", lang: "en", image: IMAGE });
+
+    expect(answer).toEqual({ provider: "gemini", text: "answer from gemini" });
+    expect(s.requests()).toEqual([0, 0, 1]);
+    expect(await s.outcomes()).toMatchObject({ "groq:skipped": 1, "mistral:skipped": 1 });
+  });
+
+  it("gives the offline fallback only the caption of an image, without drafts", async () => {
+    await using s = setup();
+    s.servers.gemini.fail({ status: 500 });
+
+    const answer = await s.chain.explain({
+      text: "caption",
+      lang: "en",
+      image: IMAGE,
+      onDelta: () => {},
+    });
+
+    expect(answer.provider).toBe("offline");
+    expect(s.offlineRequests).toEqual([{ text: "caption", lang: "en" }]);
+  });
+
+  it("streams through each attempt and falls through when a stream is cut mid-answer", async () => {
+    await using s = setup();
+    s.servers.groq.setReply("groq starts an answer that will never finish here");
+    s.servers.groq.setStreaming({ gate: () => Promise.resolve(), cutAfterTokens: 3 });
+    s.servers.mistral.setReply("mistral gives the whole answer");
+    s.servers.mistral.setStreaming({ gate: () => Promise.resolve() });
+    const deltas: string[] = [];
+
+    const answer = await s.chain.explain({
+      text: "news",
+      lang: "en",
+      onDelta: (d) => deltas.push(d),
+    });
+
+    expect(answer).toEqual({ provider: "mistral", text: "mistral gives the whole answer" });
+    // Once mistral streams, nothing of groq's broken stream is shown again.
+    const first = deltas.findIndex((d) => d.startsWith("mistral"));
+    expect(deltas.slice(first).every((d) => d.startsWith("mistral"))).toBe(true);
+    expect(deltas.at(-1)).toBe("mistral gives the whole answer");
+    expect(await s.outcomes()).toMatchObject({ "groq:network": 1, "mistral:ok": 1 });
+  });
   it.each([
     [[], "groq", [1, 0, 0]],
     [[{ status: 500 }], "mistral", [1, 1, 0]],

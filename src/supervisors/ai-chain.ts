@@ -9,7 +9,8 @@ import type { Lease, ProviderSupervisor } from "./provider-supervisor";
 
 export interface AiChainDeps {
   /** The supervised AI providers; tried in `names` order. */
-  readonly providers: Pick<ProviderSupervisor, "names" | "acquire">;
+  readonly providers: Pick<ProviderSupervisor, "names" | "acquire"> &
+    Partial<Pick<ProviderSupervisor, "vision">>;
   /** The last resort (the offline analyzer); expected never to fail. */
   readonly fallback: Provider;
   readonly logger: Logger;
@@ -36,17 +37,21 @@ export function createAiChain(deps: AiChainDeps): AnswerChain {
   const log = deps.logger.child({ component: "ai-chain" });
   const clock = deps.clock ?? systemClock;
 
+  const reads = (name: ProviderName): boolean => deps.providers.vision?.(name) === true;
+
   /** The first AI provider's answer, or undefined when none answers (or `signal` aborts). */
   async function firstAnswer(request: ExplainRequest) {
     for (const name of deps.providers.names) {
       // The caller gave up, or the deadline passed: finish with the answer that needs no network.
       if (request.signal?.aborted) return undefined;
-      const lease = deps.providers.acquire(name);
+      // A provider without a vision model cannot read the image: skipped without a call.
+      const lease = request.image && !reads(name) ? undefined : deps.providers.acquire(name);
       if (!lease) {
         deps.metrics.providerRequests.inc({ provider: name, outcome: "skipped" });
         continue;
       }
-      const result = await call(lease, request, deps.replyTimeoutMs);
+      const attempt = attemptOf(request);
+      const result = await call(lease, attempt.request, deps.replyTimeoutMs).finally(attempt.end);
       if (result.ok) return { text: result.text, provider: name };
       // Busy is routine under load; anything else is worth seeing.
       const level = result.reason === "busy" ? "debug" : "info";
@@ -89,10 +94,33 @@ export function createAiChain(deps: AiChainDeps): AnswerChain {
     async explain(request) {
       const answer = await aiAnswer(request);
       if (answer) return answer;
-      const fallback = await deps.fallback.explain(request);
+      // Offline: the caption alone, answered at once (nothing to stream).
+      const fallback = await deps.fallback.explain({ text: request.text, lang: request.lang });
       return { text: fallback.text, provider: deps.fallback.name };
     },
     tutor: aiAnswer,
+    vision: deps.providers.names.some(reads),
+  };
+}
+
+/**
+ * One provider's try at a request: its own `onDelta`, silenced once the try ends, so a stream
+ * that broke (or a late chunk of one given up on) never overwrites the next provider's draft.
+ */
+function attemptOf(request: ExplainRequest): { request: ExplainRequest; end: () => void } {
+  const { onDelta } = request;
+  if (!onDelta) return { request, end: () => {} };
+  let live = true;
+  return {
+    request: {
+      ...request,
+      onDelta: (text) => {
+        if (live) onDelta(text);
+      },
+    },
+    end: () => {
+      live = false;
+    },
   };
 }
 
@@ -113,6 +141,8 @@ function call(lease: Lease, request: ExplainRequest, timeoutMs: number): Promise
         lang: request.lang,
         signal: request.signal,
         ...(request.tutor ? { tutor: request.tutor } : {}),
+        ...(request.image ? { image: request.image } : {}),
+        ...(request.onDelta ? { onDelta: request.onDelta } : {}),
         replyTo,
       }),
       timeoutMs,

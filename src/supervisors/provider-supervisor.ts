@@ -224,6 +224,10 @@ export function createProviderSupervisor(root: Ref<unknown>, deps: ProviderSuper
   return {
     /** The supervised providers, in chain order. */
     names: deps.providers.map((p) => p.name),
+    /** Whether `provider` reads images (its `vision` flag); false for one not supervised here. */
+    vision(provider: ProviderName): boolean {
+      return entries.get(provider)?.provider.vision === true;
+    },
     /**
      * A lease to call `provider` now, or undefined when its breaker is open or its half-open
      * trial is taken. Granting the trial claims it, so call at once.

@@ -18,6 +18,8 @@ export function childEnv(env: Record<string, string>): Record<string, string> {
     LOG_LEVEL: "warn",
     // Many RVX processes run at once in tests; none needs the default metrics port.
     METRICS_PORT: "0",
+    // Tests never resolve or fetch real sites; a test that reads a loopback page turns it on.
+    LINK_FETCH: "false",
     ...env,
   };
 }

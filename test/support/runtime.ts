@@ -11,7 +11,8 @@ import { startRuntime } from "../../src/runtime";
 
 /** A config from defaults plus the given environment values. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return parseConfig({ DATABASE_PATH: ":memory:", ...env });
+  // Tests never resolve or fetch real sites; one that reads a loopback page turns it on.
+  return parseConfig({ DATABASE_PATH: ":memory:", LINK_FETCH: "false", ...env });
 }
 
 /** A provider that answers from a function and counts its calls. */

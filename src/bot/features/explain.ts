@@ -4,10 +4,14 @@ import type { Ack, AskReply, MessageInput, MessageReply } from "../../actors/use
 import type { Clock } from "../../clock";
 import type { Config } from "../../config";
 import { MAX_MESSAGE_CHARS } from "../../news/conversation/route";
+import { streamDrafts } from "../answer-drafts";
 import { ASK_CALLBACK, ASK_DATA } from "../callback-data";
 import type { BotContext } from "../context";
 import { messageScreen } from "../screens/message-screens";
 import { typingWhileSlow } from "../typing";
+import { imageExtra, linkExtra, type MediaDeps, type MessageExtra } from "./explain-media";
+
+export type { MediaDeps } from "./explain-media";
 
 /** Longest news text accepted; Telegram's own limit is 4096. */
 export const MAX_NEWS_CHARS = MAX_MESSAGE_CHARS;
@@ -15,23 +19,41 @@ export const MAX_NEWS_CHARS = MAX_MESSAGE_CHARS;
 const EXPLAIN_ASK_MS = 120_000;
 
 /**
- * Every text message: plain text, a forwarded post, a caption, or `/explain <text>`. The user
- * actor reads its intent and answers it as it deserves (news, question, small talk, link, scam,
- * off-topic); a reply to one of RVX's answers, or a message after "❓ Ask about this", is a
- * follow-up in that thread. Registered after the commands, so only text that is not a command
- * arrives here.
+ * Every text message: plain text, a forwarded post, a caption, a photo or screenshot, or
+ * `/explain <text>`. The user actor reads its intent and answers it as it deserves (news,
+ * question, small talk, link, scam, off-topic); a message that is mainly a link is read from its
+ * page, a picture by a provider that reads images; a reply to one of RVX's answers, or a message
+ * after "❓ Ask about this", is a follow-up in that thread. Registered after the commands, so
+ * only text that is not a command arrives here. Without `media`, links and pictures are not read.
  */
-export function explainFeature(config: Config, clock: Clock): Composer<BotContext> {
+export function explainFeature(
+  config: Config,
+  clock: Clock,
+  media?: MediaDeps,
+): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  feature.command("explain", (ctx) => {
+  feature.command("explain", async (ctx) => {
     const text = ctx.match.trim();
-    return text ? converse(ctx, text, config, clock) : ctx.reply(ctx.t("explain.usage"));
+    if (!text) return ctx.reply(ctx.t("explain.usage"));
+    return converse(ctx, text, config, clock, await linkExtra(ctx, text, clock, media));
   });
   feature.on("message:text").filter(
     (ctx) => !ctx.message.text.startsWith("/"),
-    (ctx) => converse(ctx, ctx.message.text, config, clock),
+    async (ctx) => {
+      const { text } = ctx.message;
+      const extra = await linkExtra(ctx, text, clock, media, ctx.message);
+      return converse(ctx, text, config, clock, extra);
+    },
   );
+  feature.on(["message:photo", "message:document"], async (ctx, next) => {
+    const extra = await imageExtra(ctx, clock, media);
+    if (!extra) return;
+    const caption = ctx.message.caption ?? "";
+    // A file that is not a picture: its caption is text like any other, else the fallback.
+    if (!extra.image && !caption) return next();
+    return converse(ctx, caption, config, clock, extra);
+  });
   feature.on("message:caption", (ctx) => converse(ctx, ctx.message.caption, config, clock));
 
   feature.callbackQuery(ASK_CALLBACK, async (ctx) => {
@@ -60,15 +82,31 @@ export function explainFeature(config: Config, clock: Clock): Composer<BotContex
   return feature;
 }
 
-async function converse(ctx: BotContext, text: string, config: Config, clock: Clock) {
+async function converse(
+  ctx: BotContext,
+  text: string,
+  config: Config,
+  clock: Clock,
+  extra: MessageExtra = {},
+) {
   if (text.length > MAX_NEWS_CHARS) {
     await ctx.reply(ctx.t("explain.too_long", { length: text.length, max: MAX_NEWS_CHARS }));
     return;
   }
   const chatId = ctx.chat?.id ?? ctx.from?.id ?? 0;
-  const input: MessageInput = { text, chatId, ...replyToOf(ctx, ctx.message?.reply_to_message) };
-  const reply = await typingWhileSlow(ctx, clock, () =>
-    ctx.askUser<MessageReply>((replyTo) => ({ type: "message", input, replyTo }), EXPLAIN_ASK_MS),
+  const input: MessageInput = {
+    text,
+    chatId,
+    ...replyToOf(ctx, ctx.message?.reply_to_message),
+    ...extra,
+  };
+  const reply = await withDrafts(ctx, clock, config, (onDelta) =>
+    typingWhileSlow(ctx, clock, () =>
+      ctx.askUser<MessageReply>(
+        (replyTo) => ({ type: "message", input: onDelta ? { ...input, onDelta } : input, replyTo }),
+        EXPLAIN_ASK_MS,
+      ),
+    ),
   );
   const screen = messageScreen(ctx, reply, config);
   const sent = await ctx.reply(
@@ -77,6 +115,27 @@ async function converse(ctx: BotContext, text: string, config: Config, clock: Cl
   );
   if (reply.ok && (reply.kind === "explained" || reply.kind === "answered")) {
     await deliver(ctx, chatId, sent.message_id, reply.thread);
+  }
+}
+
+/**
+ * Runs `ask` with an `onDelta` that shows the answer as drafts while a provider writes it (a
+ * private chat only: Telegram takes drafts nowhere else), and closes the drafts before the
+ * final message is sent, so no draft lands after it.
+ */
+async function withDrafts<T>(
+  ctx: BotContext,
+  clock: Clock,
+  config: Config,
+  ask: (onDelta: ((text: string) => void) | undefined) => Promise<T>,
+): Promise<T> {
+  const messageId = ctx.message?.message_id;
+  if (ctx.chat?.type !== "private" || !messageId) return ask(undefined);
+  const drafts = streamDrafts(ctx, clock, { maxChars: config.answerMaxChars, draftId: messageId });
+  try {
+    return await ask(drafts.onDelta);
+  } finally {
+    await drafts.close();
   }
 }
 

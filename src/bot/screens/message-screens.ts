@@ -3,6 +3,7 @@ import type { MessageReply } from "../../actors/user";
 import type { Config } from "../../config";
 import { assertNever } from "../../errors";
 import type { LessonLink } from "../../learning/glossary-search";
+import type { ReadFrom } from "../../news/conversation/reply";
 import { escapeHtml } from "../../news/html";
 import { truncate } from "../../news/truncate";
 import { ASK_DATA, encodeAction } from "../callback-data";
@@ -29,7 +30,11 @@ export function messageScreen(ctx: Translator, reply: MessageReply, config: Conf
           ? ctx.t("explain.footer", { xp: reply.xpAwarded, remaining: reply.remaining })
           : ctx.t(reply.count === "repeat" ? "convo.footer_repeat" : "convo.footer_unrecognized");
       const levelUp = reply.leveledUp ? `\n${ctx.t("level.up", { level: reply.level })}` : "";
-      return { text: `${body}\n\n<i>${footer}</i>${levelUp}`, keyboard: askKeyboard(ctx) };
+      const head = readFromLine(ctx, reply.from);
+      return {
+        text: `${head}${body}\n\n<i>${footer}</i>${levelUp}`,
+        keyboard: askKeyboard(ctx),
+      };
     }
     case "answered": {
       const text = escapeHtml(truncate(reply.text, config.answerMaxChars));
@@ -74,9 +79,36 @@ export function messageScreen(ctx: Translator, reply: MessageReply, config: Conf
       return { text: ctx.t("convo.offtopic") };
     case "link":
       return { text: ctx.t("convo.link") };
+    case "link_address":
+      return { text: addressOnlyText(ctx, reply, config) };
+    case "image_unread":
+      return { text: ctx.t("image.unread") };
     default:
       return assertNever(reply);
   }
+}
+
+/** "📰 From the article “…”:" above an explanation read from a link or a picture. */
+function readFromLine(ctx: Translator, from: ReadFrom | undefined): string {
+  if (!from) return "";
+  if (from.kind === "image") return `${ctx.t("image.read")}\n`;
+  return from.title ? `${ctx.t("link.article", { title: escapeHtml(from.title) })}\n` : "";
+}
+
+/** A link read only from its address: why, what the address says, and what to send instead. */
+function addressOnlyText(
+  ctx: Translator,
+  reply: Extract<MessageReply, { kind: "link_address" }>,
+  config: Config,
+): string {
+  const why = reply.failure ? ctx.t(`link.failed.${reply.failure}`) : ctx.t("link.off");
+  const lines = [`${why} ${ctx.t("link.address_only")}`];
+  if (reply.text) {
+    const text = escapeHtml(truncate(reply.text, config.answerMaxChars));
+    lines.push(ctx.t("link.slug", { text }));
+  }
+  lines.push(ctx.t("link.paste"));
+  return lines.join("\n\n");
 }
 
 function askKeyboard(ctx: Translator): InlineKeyboard {

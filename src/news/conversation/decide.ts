@@ -8,7 +8,7 @@ import type { ExplainGate } from "../explain-rules";
 import type { Explanation } from "../explainer";
 import type { ScamSignalId } from "../intent";
 import { remainingToday } from "../limits";
-import type { Counted, MessageReply, NewsCount, ThreadSeed } from "./reply";
+import type { Counted, MessageReply, NewsCount, ReadFrom, ThreadSeed } from "./reply";
 
 type OpenGate = Extract<ExplainGate, { ok: true }>;
 
@@ -50,6 +50,8 @@ export interface NewsFacts {
   /** Whether the answer recognized anything (an AI answer, or the offline analyzer's findings). */
   readonly recognized: boolean;
   readonly seed: ThreadSeed;
+  /** What the news was read from: a link's article or an image (absent: the message's text). */
+  readonly from?: ReadFrom;
 }
 
 /**
@@ -73,6 +75,7 @@ export function decideNews(
     provider: explanation.provider,
     count,
     thread: facts.seed,
+    ...(facts.from ? { from: facts.from } : {}),
   } as const;
   if (count !== "new") return answer({ ...base, ...uncounted(state, now, dailyLimit) }, state);
   const done = rewardActivity(

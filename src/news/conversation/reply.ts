@@ -3,6 +3,7 @@ import type { Unavailable } from "../../learning/learner";
 import type { Quest } from "../../learning/quests";
 import type { ExplanationSource } from "../explainer";
 import type { Intent, ScamSignalId } from "../intent";
+import type { LinkReading } from "../links/read-link";
 import type { SmalltalkTone } from "./smalltalk-tone";
 
 /** What RVX must store once its answer is sent, keyed by the sent message's id. */
@@ -42,6 +43,14 @@ export interface Counted {
 /** Why an explanation earned no XP (or `new` when it did). */
 export type NewsCount = "new" | "repeat" | "unrecognized";
 
+/** Why a link was read only from its address (absent: link fetching is off). */
+export type LinkFailure = NonNullable<Extract<LinkReading, { kind: "address" }>["failure"]>;
+
+/** What an explanation was read from, when not the message's own text. */
+export type ReadFrom =
+  | { readonly kind: "article"; readonly title: string }
+  | { readonly kind: "image" };
+
 /** The reply to a text message, by the intent RVX read in it. */
 export type MessageReply =
   | ({
@@ -52,6 +61,7 @@ export type MessageReply =
       readonly provider: string;
       readonly count: NewsCount;
       readonly thread: ThreadSeed;
+      readonly from?: ReadFrom;
     } & Counted)
   | ({
       readonly ok: true;
@@ -84,6 +94,18 @@ export type MessageReply =
     }
   | { readonly ok: true; readonly kind: "smalltalk"; readonly tone: SmalltalkTone }
   | { readonly ok: true; readonly kind: "offtopic" | "link" }
+  /**
+   * A link read only from its address: fetching is off (`failure` absent) or the page could not
+   * be read. `text`: the offline analysis of its slug, when it recognized something. Free.
+   */
+  | {
+      readonly ok: true;
+      readonly kind: "link_address";
+      readonly failure?: LinkFailure;
+      readonly text?: string;
+    }
+  /** A photo without a caption that no provider could read. Free. */
+  | { readonly ok: true; readonly kind: "image_unread" }
   | { readonly ok: false; readonly reason: "flood"; readonly retryInMs: number }
   | { readonly ok: false; readonly reason: "quota"; readonly resetInMs: number }
   | {

@@ -26,6 +26,24 @@ const route = (input: MessageInput, state = freshLearner(1, "en")) =>
 const reply = (messageId: number, askable = true) => ({ messageId, fromBot: true, askable });
 
 describe("routeMessage", () => {
+  it("reads a link the bot layer read, unless its words are a scam; a picture goes to its reader", () => {
+    const link = { kind: "address", canonical: "https://x.example/a", news: "" } as const;
+    const image = { bytes: new Uint8Array([1]), mimeType: "image/jpeg" } as const;
+
+    expect(route({ text: "https://x.example/a", chatId: 1, link })).toEqual({
+      go: "link",
+      reading: link,
+    });
+    expect(
+      route({
+        text: "Free ETH airdrop, connect your wallet: https://x.example/a",
+        chatId: 1,
+        link,
+      }),
+    ).toMatchObject({ go: "scam" });
+    expect(route({ text: "", chatId: 1, image })).toEqual({ go: "image", image });
+  });
+
   it("routes by intent when the message continues no thread", () => {
     expect(route({ text: "SEC approves spot Bitcoin ETFs", chatId: 1 })).toEqual({ go: "news" });
     expect(route({ text: "What is staking?", chatId: 1 })).toEqual({ go: "question" });

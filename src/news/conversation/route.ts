@@ -1,6 +1,8 @@
+import type { ImageInput } from "../../analyzers/provider";
 import type { ThreadRow } from "../../db/thread-reads";
 import type { Learner } from "../../learning/learner";
 import type { IntentResult, ScamSignalId } from "../intent";
+import type { LinkReading } from "../links/read-link";
 import type { MessageReply } from "./reply";
 
 /** Longest text message read; Telegram's own limit is 4096. */
@@ -18,6 +20,12 @@ export interface MessageInput {
     /** Whether it carried the "❓ Ask about this" button (it was an explanation or answer). */
     readonly askable: boolean;
   };
+  /** The link a message that is mainly a link points at, as the bot layer read it. */
+  readonly link?: LinkReading;
+  /** A photo or screenshot (`text` is its caption), sent only when a provider reads images. */
+  readonly image?: ImageInput;
+  /** Shows an AI answer while it is written (drafts); a cached or offline answer never calls it. */
+  readonly onDelta?: (textSoFar: string) => void;
 }
 
 /** What to do with a message, decided before anything is called or written. */
@@ -26,6 +34,10 @@ export type Route =
   | { readonly go: "static"; readonly kind: "smalltalk" | "offtopic" | "link" }
   | { readonly go: "scam"; readonly signals: readonly ScamSignalId[] }
   | { readonly go: "news" }
+  /** A link the bot layer read (its article, or only its address). */
+  | { readonly go: "link"; readonly reading: LinkReading }
+  /** A photo or screenshot for a provider that reads images. */
+  | { readonly go: "image"; readonly image: ImageInput }
   /**
    * A question; with `thread`, a follow-up in it. `probe`: it asks what something is but names
    * nothing about crypto the classifier knows: answered only if the glossary knows the term.
@@ -60,6 +72,7 @@ export function routeMessage(
   ctx: RouteContext,
 ): Route {
   if (state.banned) return refuse("banned");
+  if (input.image) return { go: "image", image: input.image };
   if (isBlank(input.text)) return refuse("empty");
   if (input.text.length > MAX_MESSAGE_CHARS) {
     const { length } = input.text;
@@ -69,6 +82,8 @@ export function routeMessage(
     };
   }
   if (intent.intent === "scam") return { go: "scam", signals: intent.scamSignals };
+  // A link the bot layer read is news from its page, also inside a thread; a scam link is not.
+  if (input.link) return { go: "link", reading: input.link };
   const followed = followUpOf(state, input, ctx);
   if (followed === "gone") return refuse("thread_gone");
   if (followed === "not_ours") return refuse("not_ours");
