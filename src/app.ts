@@ -12,6 +12,7 @@ import { botApiRetry } from "./bot/retry";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import { createAdminReads } from "./db/admin-reads";
+import { startCheckpointer } from "./db/checkpointer";
 import { openDatabase } from "./db/open";
 import type { Logger } from "./logger";
 import { createMetrics, type Metrics } from "./metrics";
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
   const metrics = deps.metrics ?? createMetrics();
   const telegram = deps.telegram ?? { token: CONSOLE_TOKEN };
   const db = openDatabase(config.databasePath);
+  const checkpointer = startCheckpointer(db, config.databasePath, { logger });
   const system = start();
   const offline = createOfflineAnalyzer();
   const { providers } = config;
@@ -171,6 +173,7 @@ export function createApp(deps: AppDeps) {
     stop: (drainMs = 0) => {
       broadcaster.stop();
       supervisor?.stop();
+      checkpointer.stop();
       return runtime.stop(drainMs);
     },
   };
