@@ -12,7 +12,7 @@ import type { Course } from "./learning/content";
 import { loadCourses } from "./learning/course-data";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
-import { createExplainer } from "./news/explainer";
+import { createExplainer, langOfCacheKey } from "./news/explainer";
 import { resume } from "./supervisors/policies";
 import { createUserDirectory } from "./supervisors/user-directory";
 
@@ -63,7 +63,11 @@ export function startRuntime(deps: RuntimeDeps) {
     writer,
     clock,
     memoryEntries: config.cacheMemoryEntries,
+    nearEntries: config.cacheNearEntries,
+    count: (result) => metrics.cacheLookups.inc({ result }),
   });
+  // Answers cached before this start are found as near-duplicates too (newest first, bounded).
+  cache.rebuildNear(langOfCacheKey);
   const explainer = createExplainer({
     cache,
     chain: deps.chain,

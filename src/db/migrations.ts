@@ -2,12 +2,14 @@ import type { Database } from "bun:sqlite";
 import core from "./migrations/001-core.sql" with { type: "text" };
 import learning from "./migrations/002-learning.sql" with { type: "text" };
 import broadcasts from "./migrations/003-broadcasts.sql" with { type: "text" };
+import cacheNews from "./migrations/004-cache-news.sql" with { type: "text" };
 
 /** Ordered schema migrations; the database's `user_version` is the count applied. */
 export const MIGRATIONS: readonly { readonly name: string; readonly sql: string }[] = [
   { name: "001-core", sql: core },
   { name: "002-learning", sql: learning },
   { name: "003-broadcasts", sql: broadcasts },
+  { name: "004-cache-news", sql: cacheNews },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the names applied. */

@@ -64,6 +64,8 @@ export type Write =
       readonly source: string;
       readonly at: number;
       readonly expiresAt: number;
+      /** The news text answered (for the near-duplicate index's rebuild at start). */
+      readonly news?: string;
     }
   | { readonly type: "cachePrune"; readonly before: number }
   | { readonly type: "deleteUser"; readonly userId: number }
@@ -133,8 +135,8 @@ export function createWriteApplier(db: Database): (write: Write) => void {
      VALUES ($userId, $source, $at, $durationMs)`,
   );
   const cachePut = db.prepare(
-    `INSERT OR REPLACE INTO cache (key, text, source, created_at, expires_at)
-     VALUES ($key, $text, $source, $at, $expiresAt)`,
+    `INSERT OR REPLACE INTO cache (key, text, source, created_at, expires_at, news)
+     VALUES ($key, $text, $source, $at, $expiresAt, $news)`,
   );
   const cachePrune = db.prepare("DELETE FROM cache WHERE expires_at < $before");
   const deleteUser = db.prepare("DELETE FROM users WHERE id = $userId");
@@ -215,6 +217,7 @@ export function createWriteApplier(db: Database): (write: Write) => void {
           source: write.source,
           at: write.at,
           expiresAt: write.expiresAt,
+          news: write.news ?? null,
         });
       case "cachePrune":
         return void cachePrune.run({ before: write.before });

@@ -1,12 +1,12 @@
 import type { AnswerChain } from "../analyzers/chain";
 import { PROMPT_VERSION } from "../analyzers/prompt";
 import type { ProviderName } from "../analyzers/provider";
-import type { ExplanationCache } from "../cache/explanation-cache";
-import type { Lang } from "../i18n/lang";
+import type { CacheHit, ExplanationCache } from "../cache/explanation-cache";
+import { LANGS, type Lang } from "../i18n/lang";
 import type { NormalizedNews } from "./normalize";
 
 /** Where an explanation came from, as counted in rvx_explanations_total{source}. */
-export type ExplanationSource = "cache_memory" | "cache_db" | ProviderName;
+export type ExplanationSource = "cache_memory" | "cache_db" | "cache_near" | ProviderName;
 
 export interface Explanation {
   readonly text: string;
@@ -23,8 +23,14 @@ export interface ExplainerDeps {
   readonly offlineTtlMs: number;
 }
 
+const SOURCE_OF_LAYER = {
+  memory: "cache_memory",
+  db: "cache_db",
+  near: "cache_near",
+} as const satisfies Record<CacheHit["layer"], ExplanationSource>;
+
 /**
- * Cache first, then the provider chain. Identical requests in flight at the same time share
+ * Cache first (exact key, then a near-duplicate of the news), then the provider chain. Identical requests in flight at the same time share
  * one provider call.
  */
 export function createExplainer(deps: ExplainerDeps) {
@@ -33,16 +39,16 @@ export function createExplainer(deps: ExplainerDeps) {
   async function compute(key: string, news: NormalizedNews, lang: Lang): Promise<Explanation> {
     const answer = await deps.chain.explain({ text: news.text, lang });
     const ttl = answer.provider === "offline" ? deps.offlineTtlMs : deps.ttlMs;
-    deps.cache.put(key, answer.text, answer.provider, ttl);
+    deps.cache.put(key, answer.text, answer.provider, ttl, { news: news.text, lang });
     return { text: answer.text, source: answer.provider, provider: answer.provider };
   }
 
   return {
     explain(news: NormalizedNews, lang: Lang): Promise<Explanation> {
       const key = cacheKey(news, lang);
-      const hit = deps.cache.get(key);
+      const hit = deps.cache.get(key, { news: news.text, lang });
       if (hit) {
-        const source = hit.layer === "memory" ? "cache_memory" : "cache_db";
+        const source = SOURCE_OF_LAYER[hit.layer];
         return Promise.resolve({ text: hit.text, source, provider: hit.source });
       }
       const pending = inFlight.get(key);
@@ -64,4 +70,10 @@ export type Explainer = ReturnType<typeof createExplainer>;
 export function cacheKey(news: NormalizedNews, lang: Lang, promptVersion = PROMPT_VERSION): string {
   const hash = new Bun.CryptoHasher("sha256").update(news.key).digest("hex");
   return `${lang}:p${promptVersion}:${hash}`;
+}
+
+/** The answer language of a cache key written under `promptVersion`; undefined for others. */
+export function langOfCacheKey(key: string, promptVersion = PROMPT_VERSION): Lang | undefined {
+  for (const lang of LANGS) if (key.startsWith(`${lang}:p${promptVersion}:`)) return lang;
+  return undefined;
 }
