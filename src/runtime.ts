@@ -90,6 +90,7 @@ export function startRuntime(deps: RuntimeDeps) {
     clock,
     metrics,
     idleMs: config.userIdleMs,
+    maxLive: config.maxLiveUsers,
     spawnUser: userBehaviour.spawn,
   });
 
