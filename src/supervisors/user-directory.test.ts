@@ -29,7 +29,7 @@ const profile = (s: Setup, userId: number) =>
     5000,
   );
 
-describe("user directory: MAX_LIVE_USERS", () => {
+describe("user directory", () => {
   it("passivates the least recently used users at once past the limit, keeping their state", async () => {
     const s = setup({ env: { MAX_LIVE_USERS: "2", FLOOD_INTERVAL_MS: "0" } });
     await explain(s, 1, "news one");
@@ -63,5 +63,31 @@ describe("user directory: MAX_LIVE_USERS", () => {
     expect((await Promise.all(pending)).map((r) => r.ok)).toEqual([true, true]);
     await profile(s, 3);
     expect(s.runtime.users.size).toBe(1);
+  });
+
+  it("keeps no reference to a user's last message once it is answered (nact patched)", async () => {
+    const s = setup();
+    const sent: WeakRef<object>[] = [];
+    // In a function of its own, so no stack slot of the test holds the message.
+    const ask = () =>
+      s.runtime.users.ask<ProfileReply>(
+        1,
+        (replyTo): UserMsg => {
+          const message: UserMsg = { type: "profile", replyTo };
+          sent.push(new WeakRef(message));
+          return message;
+        },
+        5000,
+      );
+    for (let i = 0; i < 20; i++) await ask();
+    await until(
+      () => {
+        Bun.gc(true);
+        return sent.every((ref) => ref.deref() === undefined);
+      },
+      "every message collected",
+      1000,
+    );
+    expect(s.runtime.users.has(1)).toBe(true);
   });
 });
