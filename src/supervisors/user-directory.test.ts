@@ -65,13 +65,13 @@ describe("user directory", () => {
     expect(s.runtime.users.size).toBe(1);
   });
 
-  it("keeps no reference to a user's last message once it is answered (nact patched)", async () => {
+  it("keeps no user's last message alive once it is answered (nact patched)", async () => {
     const s = setup();
     const sent: WeakRef<object>[] = [];
-    // In a function of its own, so no stack slot of the test holds the message.
-    const ask = () =>
+    // In a function of its own, so no stack slot of the test holds a message.
+    const ask = (userId: number) =>
       s.runtime.users.ask<ProfileReply>(
-        1,
+        userId,
         (replyTo): UserMsg => {
           const message: UserMsg = { type: "profile", replyTo };
           sent.push(new WeakRef(message));
@@ -79,15 +79,13 @@ describe("user directory", () => {
         },
         5000,
       );
-    for (let i = 0; i < 20; i++) await ask();
-    await until(
-      () => {
-        Bun.gc(true);
-        return sent.every((ref) => ref.deref() === undefined);
-      },
-      "every message collected",
-      1000,
-    );
-    expect(s.runtime.users.has(1)).toBe(true);
+    for (let userId = 1; userId <= 50; userId++) await ask(userId);
+    Bun.gc(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    Bun.gc(true);
+    // Unpatched, each of the 50 idle actors keeps its last message; a conservative stack scan
+    // may keep one or two alive however they are released.
+    expect(s.runtime.users.size).toBe(50);
+    expect(sent.filter((ref) => ref.deref() !== undefined).length).toBeLessThan(5);
   });
 });
