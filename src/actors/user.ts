@@ -101,6 +101,8 @@ export interface UserDeps {
 
 /** The actor name for a Telegram user id. */
 export const userActorName = (userId: number): string => `u${userId}`;
+const userIdOfActor = (name: string): number => Number(name.slice(1));
+const ignoreStop = (): void => {};
 
 /**
  * The behaviour of every user actor: one set of handlers per runtime, shared by all users (a
@@ -224,6 +226,9 @@ export function createUserBehaviour(deps: UserDeps) {
     }
   }
 
+  /** One loader for every actor (no closure per user): the user id is in the actor's name. */
+  const loadByName = (ctx: { readonly name: string }): Learner => load(userIdOfActor(ctx.name));
+
   // A stateless policy gives the same supervision to every actor, so they share one handler.
   const handlers = new WeakMap<Supervision, (state: Learner, msg: UserMsg) => Promise<Learner>>();
   const handlerFor = (supervision: Supervision) => {
@@ -239,8 +244,10 @@ export function createUserBehaviour(deps: UserDeps) {
     spawn(parent: Ref<unknown>, userId: number, policy: Policy): Ref<UserMsg> {
       const supervision = policy(hooks);
       return spawn(parent, handlerFor(supervision), userActorName(userId), {
-        initialStateFunc: () => load(userId),
+        initialStateFunc: loadByName,
         onCrash: supervision.onCrash,
+        // nact would make a fresh no-op per actor; one shared function is one less per user.
+        afterStop: ignoreStop,
       });
     },
   };
