@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     benchmark: "latency",
     command: "bun run scripts/bench/latency.ts",
     setup: {
-      offeredPerSecond: [LOW_RATE, RATE],
+      offeredPerSecond: `${LOW_RATE} and ${RATE}`,
       secondsPerScenario: SECONDS,
       rounds: ROUNDS,
       users: USERS,

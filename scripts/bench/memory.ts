@@ -63,6 +63,9 @@ interface Measured {
   readonly scenario: string;
   readonly idleMb: number;
   readonly peakMb: number;
+  /** The JS heap's capacity and use at the moment of the peak (live state plus garbage). */
+  readonly peakHeapTotalMb: number;
+  readonly peakHeapMb: number;
   readonly afterGcMb: number;
   readonly settledMb: number;
   readonly heapMb: number;
@@ -82,17 +85,21 @@ async function child(name: string): Promise<void> {
   await using rvx = startRvx();
   const idleMb = rssAfterGc();
   const idleHeapMb = mb(process.memoryUsage().heapUsed);
-  let peak = 0;
+  let peak = { rss: 0, heapTotal: 0, heapUsed: 0 };
   let maxLiveUsers = 0;
+  const sample = () => {
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
+  };
   const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    sample();
     maxLiveUsers = Math.max(maxLiveUsers, rvx.app.runtime.users.size);
   }, 100);
   const started = performance.now();
   await scenario.run(rvx);
   await rvx.app.runtime.flush();
   clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
+  sample();
   const seconds = round((performance.now() - started) / 1000, 1);
   const afterGcMb = rssAfterGc();
   const { heapUsed, heapTotal } = process.memoryUsage();
@@ -100,7 +107,9 @@ async function child(name: string): Promise<void> {
   const measured: Measured = {
     scenario: name,
     idleMb,
-    peakMb: mb(peak),
+    peakMb: mb(peak.rss),
+    peakHeapTotalMb: mb(peak.heapTotal),
+    peakHeapMb: mb(peak.heapUsed),
     afterGcMb,
     settledMb: rssAfterGc(),
     heapMb: mb(heapUsed),
@@ -160,13 +169,16 @@ async function main(): Promise<void> {
   const get = (name: string) => results[name] as Measured;
   const traffic = get("rate-100");
   const bound = (m: Measured) =>
-    `live state is not the bulk: ${m.maxLiveUsers.toLocaleString("en")} user actors hold ` +
-    `${round(m.heapMb - m.idleHeapMb, 1)} MB of live JS heap, but the heap's capacity is ` +
-    `${m.heapTotalMb} MB after a full GC (JSC does not move objects, so blocks holding a few ` +
-    `long-lived actors among the garbage of the updates that created them stay), and the same ` +
-    `rate from 100 users alone peaks at ${traffic.peakMb} MB (idle ${traffic.idleMb} MB): ` +
-    `memory outside the JS heap that the allocator returns only later (${m.peakMb} MB at peak, ` +
-    `${m.afterGcMb} MB after a full GC, ${m.settledMb} MB 3 s later)`;
+    `at the peak (${m.peakMb} MB) the JS heap had ${m.peakHeapTotalMb} MB of capacity ` +
+    `(${m.peakHeapMb} MB in use, live state plus garbage not yet collected) and ` +
+    `${round(m.peakMb - m.peakHeapTotalMb, 1)} MB was outside it (the idle app: ` +
+    `${round(m.idleMb - m.idleHeapMb, 1)} MB; JIT code and allocator caches grow under load: the same ` +
+    `rate from 100 users peaks at ${traffic.peakMb} MB). The users' state is the smaller part: ` +
+    `${m.maxLiveUsers.toLocaleString("en")} user actors (MAX_LIVE_USERS) hold ` +
+    `${round(m.heapMb - m.idleHeapMb, 1)} MB of live heap, yet after a full GC the heap keeps ` +
+    `${m.heapTotalMb} MB of capacity (JSC does not move objects: blocks holding a few long-lived ` +
+    `actors among the garbage of the updates that created them stay); RSS is ${m.afterGcMb} MB ` +
+    `after a full GC and ${m.settledMb} MB 3 s later, as the allocator returns pages`;
   const row = (name: string, metric: string, target?: number): SummaryRow => {
     const m = get(name);
     const met = target === undefined ? undefined : m.peakMb < target;
