@@ -7,7 +7,11 @@
  *   100,000 users, compressed: a user actor idles 10 minutes, so without MAX_LIVE_USERS every
  *   one of them would still be alive);
  * - rate-100: the same rate from 100 users (what traffic alone costs);
- * - burst-10k: 10,000 users activated 500 at a time (a closed loop, the runner's default).
+ * - burst-10k: 10,000 users activated 500 at a time (a closed loop, the runner's default);
+ * - the first two again with BUN_JSC_forceRAMSize=200000000 (JSC sizes its heap and how often
+ *   it collects from the RAM it believes it has; a deployment can set it in the unit's
+ *   environment), and the throughput of the app as fast as it goes (500 in flight, 20,000
+ *   users) with and without it, to show what that memory costs in CPU.
  *
  * RSS is sampled every 100 ms during the load (the peak is the figure), then read after a full
  * GC and again 3 s later (the allocator gives freed pages back lazily). The baseline is the idle
@@ -34,28 +38,57 @@ const MODULES = ["./src/app.ts", "grammy", "prom-client", "pino", "nact"];
 
 interface Scenario {
   readonly label: string;
+  /** Environment of the scenario's process on top of this one's. */
+  readonly env?: Record<string, string>;
+  readonly updates: number;
   /** Drives the load; returns when every update has been answered. */
   readonly run: (target: Parameters<typeof driveOpen>[0]) => Promise<unknown>;
 }
 
 const news = (userId: number, i: number): Update =>
   textUpdate(userId, NEWS[i % NEWS.length] as string);
+const DISTINCT = quick ? 30_000 : 100_000;
+const SMALL_RAM = { BUN_JSC_forceRAMSize: "200000000" };
+const rate20k: Scenario = {
+  label: `${RATE}/s from 20,000 users`,
+  updates: RATE * SECONDS,
+  run: (t) => driveOpen(t, (i) => news(1 + (i % 20_000), i), RATE, RATE * SECONDS),
+};
+const users100k: Scenario = {
+  label: `${DISTINCT.toLocaleString("en")} distinct users at ${RATE}/s`,
+  updates: DISTINCT,
+  run: (t) => driveOpen(t, (i) => news(1 + i, i), RATE, DISTINCT),
+};
+const CLOSED = quick ? 20_000 : 60_000;
+const closed20k: Scenario = {
+  label: "as fast as it goes, 500 in flight, 20,000 users",
+  updates: CLOSED,
+  run: (t) => driveClosed(t, (i) => news(1 + (i % 20_000), i), CLOSED, 500),
+};
 const SCENARIOS: Record<string, Scenario> = {
-  "rate-20k": {
-    label: `${RATE}/s from 20,000 users`,
-    run: (t) => driveOpen(t, (i) => news(1 + (i % 20_000), i), RATE, RATE * SECONDS),
-  },
-  "users-100k": {
-    label: `${quick ? "30,000" : "100,000"} distinct users at ${RATE}/s`,
-    run: (t) => driveOpen(t, (i) => news(1 + i, i), RATE, quick ? 30_000 : 100_000),
-  },
+  "rate-20k": rate20k,
+  "users-100k": users100k,
   "rate-100": {
     label: `${RATE}/s from 100 users`,
+    updates: RATE * SECONDS,
     run: (t) => driveOpen(t, (i) => news(1 + (i % 100), i), RATE, RATE * SECONDS),
   },
   "burst-10k": {
     label: "10,000 users activated 500 at a time",
+    updates: 10_000,
     run: (t) => driveClosed(t, (i) => news(1 + i, i), 10_000, 500),
+  },
+  "closed-20k": closed20k,
+  "closed-20k-ram200": {
+    ...closed20k,
+    label: `${closed20k.label}, JSC RAM 200 MB`,
+    env: SMALL_RAM,
+  },
+  "rate-20k-ram200": { ...rate20k, label: `${rate20k.label}, JSC RAM 200 MB`, env: SMALL_RAM },
+  "users-100k-ram200": {
+    ...users100k,
+    label: `${users100k.label}, JSC RAM 200 MB`,
+    env: SMALL_RAM,
   },
 };
 
@@ -74,6 +107,8 @@ interface Measured {
   readonly liveUsers: number;
   readonly maxLiveUsers: number;
   readonly seconds: number;
+  /** Updates answered per second of the run (the offered rate in an open loop). */
+  readonly updatesPerSecond: number;
 }
 
 const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
@@ -118,13 +153,15 @@ async function child(name: string): Promise<void> {
     liveUsers: rvx.app.runtime.users.size,
     maxLiveUsers,
     seconds,
+    updatesPerSecond: round(scenario.updates / seconds, 0),
   };
   console.log(JSON.stringify(measured));
 }
 
 async function inFreshProcess(name: string): Promise<Measured> {
   const args = [process.execPath, "run", import.meta.path, "--scenario", name];
-  const proc = Bun.spawn(quick ? [...args, "--quick"] : args, { cwd: ROOT, stdout: "pipe" });
+  const env = { ...process.env, ...SCENARIOS[name]?.env };
+  const proc = Bun.spawn(quick ? [...args, "--quick"] : args, { cwd: ROOT, stdout: "pipe", env });
   const out = await new Response(proc.stdout).text();
   if ((await proc.exited) !== 0) throw new Error(`scenario ${name} failed`);
   return JSON.parse(out.trim().split("\n").at(-1) as string) as Measured;
@@ -159,7 +196,7 @@ async function main(): Promise<void> {
     console.log(
       `${(SCENARIOS[name]?.label ?? name).padEnd(40)} idle ${m.idleMb} MB → peak ${m.peakMb} MB, ` +
         `after GC ${m.afterGcMb} MB, 3 s later ${m.settledMb} MB; heap ${m.heapMb} of ${m.heapTotalMb} MB; ` +
-        `user actors ≤ ${m.maxLiveUsers}`,
+        `user actors ≤ ${m.maxLiveUsers}; ${m.updatesPerSecond} updates/s`,
     );
   }
   console.log(
@@ -194,6 +231,25 @@ async function main(): Promise<void> {
       ...(met === false ? { bound: bound(m) } : {}),
     };
   };
+  /** The small-RAM variant against the default in the same run, with its CPU cost. */
+  const ramRow = (name: string, metric: string): SummaryRow => {
+    const small = get(`${name}-ram200`);
+    const normal = get(name);
+    const met = small.peakMb < TARGET_MB;
+    return {
+      metric,
+      unit: "MB RSS (peak)",
+      rvx: small.peakMb,
+      baselineLabel: "the same with JSC's default",
+      baseline: normal.peakMb,
+      ratio: ratio(small.peakMb, normal.peakMb),
+      target: `< ${TARGET_MB} MB`,
+      met,
+      bound:
+        `collecting more often does not bring the peak under ${TARGET_MB} MB here: after a full GC ` +
+        `${small.afterGcMb} MB, 3 s later ${small.settledMb} MB; its cost is in the throughput row`,
+    };
+  };
   const burst = get("burst-10k");
   const burstMet = burst.afterGcMb < BURST_TARGET_MB;
   report({
@@ -216,6 +272,20 @@ async function main(): Promise<void> {
         TARGET_MB,
       ),
       row("rate-100", `Memory, ${RATE}/s from 100 users`),
+      ramRow("rate-20k", `Memory, ${RATE}/s from 20,000 users, JSC told 200 MB of RAM`),
+      ramRow(
+        "users-100k",
+        `Memory, ${DISTINCT.toLocaleString("en")} users active at ${RATE}/s, JSC told 200 MB of RAM`,
+      ),
+      {
+        metric: "Throughput, 500 in flight, 20,000 users, JSC told 200 MB of RAM",
+        unit: "updates/s",
+        rvx: get("closed-20k-ram200").updatesPerSecond,
+        baselineLabel: "the same with JSC's default",
+        baseline: get("closed-20k").updatesPerSecond,
+        ratio: ratio(get("closed-20k-ram200").updatesPerSecond, get("closed-20k").updatesPerSecond),
+        target: "—",
+      },
       {
         metric: "Memory, 10,000 users activated in a burst (after GC)",
         unit: "MB RSS",
