@@ -235,7 +235,9 @@ async function main(): Promise<void> {
   const ramRow = (name: string, metric: string): SummaryRow => {
     const small = get(`${name}-ram200`);
     const normal = get(name);
-    const met = small.peakMb < TARGET_MB;
+    // Memory saved by falling behind the load is no saving: the offered rate must be kept.
+    const kept = small.updatesPerSecond >= 0.95 * RATE;
+    const met = small.peakMb < TARGET_MB && kept;
     return {
       metric,
       unit: "MB RSS (peak)",
@@ -246,8 +248,9 @@ async function main(): Promise<void> {
       target: `< ${TARGET_MB} MB`,
       met,
       bound:
-        `collecting more often does not bring the peak under ${TARGET_MB} MB here: after a full GC ` +
-        `${small.afterGcMb} MB, 3 s later ${small.settledMb} MB; its cost is in the throughput row`,
+        `${kept ? "" : `the load was not kept: ${small.updatesPerSecond} updates/s answered of ${RATE}/s offered (JSC's default: ${normal.updatesPerSecond}/s), as collecting more often costs CPU; `}` +
+        `peak ${small.peakMb} MB, after a full GC ${small.afterGcMb} MB, 3 s later ${small.settledMb} MB; ` +
+        `the CPU cost is in the throughput row`,
     };
   };
   const burst = get("burst-10k");
