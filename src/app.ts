@@ -14,6 +14,7 @@ import { botApiRetry } from "./bot/retry";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import { createAdminReads } from "./db/admin-reads";
+import { startCheckpointer } from "./db/checkpointer";
 import { openDatabase } from "./db/open";
 import { renderWeeklyProgress } from "./learning/progress-chart";
 import type { Logger } from "./logger";
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
   const metrics = deps.metrics ?? createMetrics();
   const telegram = deps.telegram ?? { token: CONSOLE_TOKEN };
   const db = openDatabase(config.databasePath);
+  const checkpointer = startCheckpointer(db, config.databasePath, { logger });
   const system = start();
   const offline = createOfflineAnalyzer({ maxChars: config.answerMaxChars });
   const { providers } = config;
@@ -242,6 +244,7 @@ export function createApp(deps: AppDeps) {
       broadcaster.stop();
       reminders?.stop();
       supervisor?.stop();
+      checkpointer.stop();
       return runtime.stop(drainMs);
     },
   };

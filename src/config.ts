@@ -21,6 +21,8 @@ export interface Config {
   readonly dailyLimit: number;
   readonly answerMaxChars: number;
   readonly cacheMemoryEntries: number;
+  /** Cached answers in the near-duplicate index (0 turns near-duplicate lookups off). */
+  readonly cacheNearEntries: number;
   readonly cacheTtlMs: number;
   /** THREAD_TTL_HOURS: a follow-up to an answer older than this starts nothing. */
   readonly threadTtlMs: number;
@@ -28,6 +30,8 @@ export interface Config {
   readonly adminIds: ReadonlySet<number>;
   readonly logLevel: LogLevel;
   readonly userIdleMs: number;
+  /** Past this many user actors alive, the least recently used idle ones are passivated. */
+  readonly maxLiveUsers: number;
   readonly dbFlushMs: number;
   readonly dbFlushMax: number;
   /** How long the inbox keeps an update (done or not) before pruning it. */
@@ -160,12 +164,14 @@ export function parseConfig(env: Env): Config {
     dailyLimit: read.int("DAILY_LIMIT", 50, 1, 1_000_000),
     answerMaxChars: read.int("ANSWER_MAX_CHARS", 400, 50, 4000),
     cacheMemoryEntries: read.int("CACHE_MEMORY_ENTRIES", 1000, 1, 10_000_000),
+    cacheNearEntries: read.int("CACHE_NEAR_ENTRIES", 5000, 0, 1_000_000),
     cacheTtlMs: read.int("CACHE_TTL_HOURS", 24, 1, 24 * 365) * HOUR_MS,
     threadTtlMs: read.int("THREAD_TTL_HOURS", 24, 1, 24 * 365) * HOUR_MS,
     defaultLanguage: read.lang("DEFAULT_LANGUAGE", "ru"),
     adminIds: read.idSet("ADMIN_IDS"),
     logLevel: read.oneOf("LOG_LEVEL", LOG_LEVELS, "info"),
     userIdleMs: read.int("USER_IDLE_MS", 600_000, 1000, 2 ** 31 - 1),
+    maxLiveUsers: read.int("MAX_LIVE_USERS", 20_000, 1, 10_000_000),
     dbFlushMs: read.int("DB_FLUSH_MS", 25, 0, 10_000),
     dbFlushMax: read.int("DB_FLUSH_MAX", 512, 1, 100_000),
     // At most a week: after a week without updates Telegram may start update_ids anew.

@@ -1,5 +1,8 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
+/** How an explanation-cache lookup ended (rvx_cache_lookups_total{result}). */
+export type CacheLookupResult = "exact_memory" | "exact_db" | "near" | "miss";
+
 /** Every rvx_* metric, registered on one registry per process (no global registry). */
 export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
   const registry = new Registry();
@@ -29,6 +32,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       name: "rvx_explanations_total",
       help: "Explanations sent, by where the answer came from",
       labelNames: ["source"] as const,
+      registers,
+    }),
+    cacheLookups: new Counter({
+      name: "rvx_cache_lookups_total",
+      help: "Explanation-cache lookups, by result: exact_memory, exact_db, near (a near-duplicate's answer) or miss",
+      labelNames: ["result"] as const,
       registers,
     }),
     limitRejections: new Counter({

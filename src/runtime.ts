@@ -15,7 +15,7 @@ import { loadGlossary } from "./learning/glossary-data";
 import { createGlossary } from "./learning/glossary-search";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
-import { createExplainer } from "./news/explainer";
+import { createExplainer, langOfCacheKey } from "./news/explainer";
 import { resume } from "./supervisors/policies";
 import { createUserDirectory } from "./supervisors/user-directory";
 
@@ -72,7 +72,11 @@ export function startRuntime(deps: RuntimeDeps) {
     writer,
     clock,
     memoryEntries: config.cacheMemoryEntries,
+    nearEntries: config.cacheNearEntries,
+    count: (result) => metrics.cacheLookups.inc({ result }),
   });
+  // Answers cached before this start are found as near-duplicates too (newest first, bounded).
+  cache.rebuildNear(langOfCacheKey);
   const explainer = createExplainer({
     cache,
     chain: deps.chain,
@@ -99,6 +103,7 @@ export function startRuntime(deps: RuntimeDeps) {
     clock,
     metrics,
     idleMs: config.userIdleMs,
+    maxLive: config.maxLiveUsers,
     spawnUser: userBehaviour.spawn,
   });
 

@@ -60,7 +60,9 @@ async function main(): Promise<void> {
     "routing",
     `/profile to random users, ${CONCURRENCY} in flight, ${SMALL} vs ${LARGE} actors alive`,
   );
-  await using rvx = startRvx({ env: { USER_IDLE_MS: String(2 ** 31 - 1) } });
+  await using rvx = startRvx({
+    env: { USER_IDLE_MS: String(2 ** 31 - 1), MAX_LIVE_USERS: "1000000" },
+  });
   await spawnUsers(rvx, 1, SMALL);
   await measure(rvx, SMALL); // warm-up
   const small = await measure(rvx, SMALL);
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
       updates: UPDATES,
       concurrency: CONCURRENCY,
       update: "/profile from a uniformly random alive user",
-      env: "USER_IDLE_MS=2147483647 (no passivation), others at their defaults",
+      env: "USER_IDLE_MS=2147483647, MAX_LIVE_USERS=1000000 (no passivation), others at their defaults",
     },
     results: { small, large, ratio: r, directRatio: direct, spawnUsersPerSecond: spawnRate },
     summary: [

@@ -20,6 +20,7 @@ const BENCHMARKS = [
   "routing",
   "memory",
   "group-commit",
+  "near-cache",
   "provider-outage",
   "e2e-http",
   "cold-start",

@@ -42,8 +42,12 @@ function setup(flushMax = 512) {
     const histogram = await metrics.dbFlushBatch.get();
     return histogram.values.find((v) => v.metricName === "rvx_db_flush_batch_size_count")?.value;
   };
+  const batchSizes = async () => {
+    const histogram = await metrics.dbFlushBatch.get();
+    return histogram.values.find((v) => v.metricName === "rvx_db_flush_batch_size_sum")?.value;
+  };
   const queueDepth = async () => (await metrics.dbQueueDepth.get()).values[0]?.value ?? 0;
-  return { system, db, clock, metrics, writer, write, users, batches, queueDepth };
+  return { system, db, clock, metrics, writer, write, users, batches, batchSizes, queueDepth };
 }
 
 let current: ReturnType<typeof setup> | undefined;
@@ -53,17 +57,23 @@ afterEach(() => {
 });
 
 describe("db-writer", () => {
-  it("holds writes until the flush interval passes, then commits them in one transaction", async () => {
+  it("commits a lone write at once, without the clock advancing", async () => {
     current = setup();
-    const { clock, write, users, batches, queueDepth } = current;
+    const { clock, write, users, batches } = current;
+    expect(await write([user(1)])).toEqual({ type: "committed" });
+    expect(users()).toBe(1);
+    expect(await batches()).toBe(1);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it("batches writes that arrive while the writer is busy into one transaction", async () => {
+    current = setup();
+    const { clock, write, users, batches } = current;
     const replies = [
       write([user(1)]),
       write([user(2)]),
       write([user(3), { type: "awardXp", userId: 3, amount: 5, week: 1 }]),
     ];
-    await untilValue(queueDepth, (n) => n === 4, "four queued writes");
-    expect(users()).toBe(0);
-    clock.advance(25);
     expect(await Promise.all(replies)).toEqual([
       { type: "committed" },
       { type: "committed" },
@@ -71,6 +81,40 @@ describe("db-writer", () => {
     ]);
     expect(users()).toBe(3);
     expect(await batches()).toBe(1);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it("under load holds a batch for a window that grows with the rate, at most flushMs", async () => {
+    current = setup();
+    const { clock, write, users, batches, queueDepth } = current;
+    // 512 writes in this flush window: load 512 / (2 × 512), a hold of 25 ms × 0.5² = 6.25 ms.
+    await Promise.all(
+      Array.from({ length: 256 }, (_, i) => write([user(1000 + i), user(2000 + i)])),
+    );
+    expect(await batches()).toBe(1);
+    const held = write([user(1)]);
+    await untilValue(queueDepth, (n) => n === 1, "one queued write");
+    clock.advance(6);
+    expect(users()).toBe(512);
+    clock.advance(1);
+    expect(await held).toEqual({ type: "committed" });
+    expect(users()).toBe(513);
+    expect(await batches()).toBe(2);
+  });
+
+  it("commits at once when the queue reaches flushMax, however long the hold", async () => {
+    current = setup(4);
+    const { clock, write, batches, batchSizes } = current;
+    // A burst of 10 writes: transactions of 4, 4 and 2, the clock never moving.
+    const burst = Array.from({ length: 10 }, (_, i) => write([user(i + 1)]));
+    expect(new Set((await Promise.all(burst)).map((r) => r.type))).toEqual(new Set(["committed"]));
+    expect(await batches()).toBe(3);
+    expect(await batchSizes()).toBe(10);
+    // The rate now asks for the longest hold; reaching flushMax still commits at once.
+    const more = Array.from({ length: 4 }, (_, i) => write([user(100 + i)]));
+    expect(new Set((await Promise.all(more)).map((r) => r.type))).toEqual(new Set(["committed"]));
+    expect(await batches()).toBe(4);
+    expect(clock.pendingTimers).toBe(0);
   });
 
   it("reports not writable while commits fail on a full disk, and writable once one lands", async () => {
@@ -110,14 +154,13 @@ describe("db-writer", () => {
 
   it("fails only the request whose write breaks, committing its neighbours", async () => {
     current = setup();
-    const { clock, write, users, queueDepth } = current;
+    const { write, users } = current;
+    // Sent in one turn, the three requests share one transaction, which fails and is retried.
     const good = write([user(1)]);
     const bad = write([
       { type: "logRequest", userId: 999, source: "offline", at: 1, durationMs: 1 },
     ]);
     const alsoGood = write([user(2)]);
-    await untilValue(queueDepth, (n) => n === 3, "three queued writes");
-    clock.advance(25);
     expect(await Promise.all([good, bad, alsoGood])).toEqual([
       { type: "committed" },
       { type: "failed", reason: "sqlite" },

@@ -1,6 +1,7 @@
 import type { Database } from "bun:sqlite";
 import { dispatch, type Ref, spawn } from "nact";
 import type { Cancel, Clock } from "../clock";
+import { createCommitWindow, MIN_TIMER_HOLD_MS } from "../db/commit-window";
 import { createWriteApplier, type Write } from "../db/writes";
 import { assertNever } from "../errors";
 import type { Logger } from "../logger";
@@ -26,7 +27,11 @@ export type DbWriterMsg =
    */
   | { readonly type: "probe"; readonly replyTo: Ref<WriteResult> };
 
-type Internal = { readonly type: "tick" };
+/**
+ * `tick`: a batch's hold has passed. `drain`: sent to itself behind the writes already in the
+ * mailbox, so it arrives once they have all been read: the idle writer's "commit now".
+ */
+type Internal = { readonly type: "tick" } | { readonly type: "drain" };
 
 type Envelope = { readonly writes: readonly Write[]; readonly replyTo?: Ref<WriteResult> };
 
@@ -35,16 +40,19 @@ export interface DbWriterDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly metrics: Metrics;
-  /** Commit at most this long after the first queued write. */
+  /** Under load, commit at most this long after the first queued write. */
   readonly flushMs: number;
   /** Commit at once when this many writes are queued. */
   readonly flushMax: number;
 }
 
 /**
- * Spawns the only actor that writes SQLite. Writes queue up and are applied in one transaction
- * (group commit) when `flushMs` passes or `flushMax` writes wait; each request's `replyTo` hears
- * back only after its transaction committed, so a caller can promise durability to a user.
+ * Spawns the only actor that writes SQLite, with adaptive group commit: an idle writer commits a
+ * write as soon as its mailbox is drained (no timer); writes that arrive while it is busy join the
+ * next transaction; under load a batch is held for a window that grows with the rate of writes
+ * (see commit-window.ts), at most `flushMs`, and committed at once when `flushMax` writes wait.
+ * Each request's `replyTo` hears back only after its transaction committed, so a caller can
+ * promise durability to a user.
  */
 export function spawnDbWriter(
   parent: Ref<unknown>,
@@ -64,6 +72,9 @@ export function spawnDbWriter(
   let queue: Envelope[] = [];
   let queued = 0;
   let cancelTick: Cancel | undefined;
+  /** Whether a `drain` marker is in the mailbox behind the writes queued so far. */
+  let drainPending = false;
+  const window = createCommitWindow(deps.flushMs, deps.flushMax);
   /** Whether the last commit failed; cleared by the next one that lands. */
   let lastCommitFailed = false;
 
@@ -108,6 +119,16 @@ export function spawnDbWriter(
     }
   }
 
+  /** Commits the batch just opened after `hold` ms, or when the mailbox drains if ~0. */
+  function schedule(hold: number): void {
+    if (hold >= MIN_TIMER_HOLD_MS) {
+      cancelTick = deps.clock.setTimeout(() => dispatch(ref, { type: "tick" }), hold);
+    } else if (!drainPending) {
+      drainPending = true;
+      dispatch(ref, { type: "drain" });
+    }
+  }
+
   function probeWriteLock(): WriteResult {
     if (lastCommitFailed) return { type: "failed", reason: "sqlite" };
     try {
@@ -132,17 +153,18 @@ export function spawnDbWriter(
     (state: null, msg: DbWriterMsg | Internal) => {
       if (!admitted(supervision, hooks, msg)) return state;
       switch (msg.type) {
-        case "write":
+        case "write": {
+          const now = deps.clock.now();
+          const opensBatch = queue.length === 0;
+          const hold = opensBatch ? window.holdMs(now) : 0;
+          window.record(msg.writes.length, now);
           queue.push({ writes: msg.writes, replyTo: msg.replyTo });
           queued += msg.writes.length;
           deps.metrics.dbQueueDepth.set(queued);
           if (queued >= deps.flushMax) flush();
-          else
-            cancelTick ??= deps.clock.setTimeout(
-              () => dispatch(ref, { type: "tick" }),
-              deps.flushMs,
-            );
+          else if (opensBatch) schedule(hold);
           return state;
+        }
         case "flush":
           queue.push({ writes: [], replyTo: msg.replyTo });
           flush();
@@ -152,6 +174,10 @@ export function spawnDbWriter(
           dispatch(msg.replyTo, probeWriteLock());
           return state;
         case "tick":
+          flush();
+          return state;
+        case "drain":
+          drainPending = false;
           flush();
           return state;
         default:

@@ -177,6 +177,8 @@ type UserState = Learner | Unloaded;
 
 /** The actor name for a Telegram user id. */
 export const userActorName = (userId: number): string => `u${userId}`;
+const userIdOfActor = (name: string): number => Number(name.slice(1));
+const ignoreStop = (): void => {};
 
 /**
  * The behaviour of every user actor: one set of handlers per runtime, shared by all users (a
@@ -336,6 +338,15 @@ export function createUserBehaviour(deps: UserDeps) {
     }
   }
 
+  /**
+   * One initial state function for every actor (no closure per user): the user id is in the
+   * actor's name, and the state loads with the first message.
+   */
+  const unloadedByName = (ctx: { readonly name: string }): UserState => ({
+    unloaded: true,
+    id: userIdOfActor(ctx.name),
+  });
+
   // A stateless policy gives the same supervision to every actor, so they share one handler.
   type Handler = (state: UserState, msg: UserMsg) => Promise<UserState>;
   const handlers = new WeakMap<Supervision, Handler>();
@@ -356,8 +367,10 @@ export function createUserBehaviour(deps: UserDeps) {
     spawn(parent: Ref<unknown>, userId: number, policy: Policy): Ref<UserMsg> {
       const supervision = policy(hooks);
       return spawn(parent, handlerFor(supervision), userActorName(userId), {
-        initialStateFunc: (): UserState => ({ unloaded: true, id: userId }),
+        initialStateFunc: unloadedByName,
         onCrash: supervision.onCrash,
+        // nact would make a fresh no-op per actor; one shared function is one less per user.
+        afterStop: ignoreStop,
       });
     },
   };

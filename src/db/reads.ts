@@ -24,6 +24,13 @@ export interface CacheRow {
   readonly expiresAt: number;
 }
 
+/** A cached answer's key and the news it answered, for the near-duplicate index. */
+export interface CachedNewsRow {
+  readonly key: string;
+  readonly news: string;
+  readonly expiresAt: number;
+}
+
 export interface LessonProgressRow {
   readonly courseId: string;
   readonly lessonId: string;
@@ -96,6 +103,11 @@ export function createReads(db: Database) {
   const cache = db.prepare<CacheRow, [string, number]>(
     "SELECT text, source, expires_at AS expiresAt FROM cache WHERE key = ? AND expires_at > ?",
   );
+  const recentCachedNews = db.prepare<CachedNewsRow, [number, number]>(
+    `SELECT key, news, expires_at AS expiresAt FROM cache
+     WHERE expires_at > ? AND news IS NOT NULL
+     ORDER BY created_at DESC LIMIT ?`,
+  );
   const lessonProgress = db.prepare<LessonProgressRow, [number]>(
     `SELECT course_id AS courseId, lesson_id AS lessonId, best_score AS bestScore,
             completed_at IS NOT NULL AS completed
@@ -131,6 +143,10 @@ export function createReads(db: Database) {
     },
     cache(key: string, now: number): CacheRow | undefined {
       return cache.get(key, now) ?? undefined;
+    },
+    /** The newest `limit` unexpired cached answers that recorded their news text. */
+    recentCachedNews(now: number, limit: number): CachedNewsRow[] {
+      return recentCachedNews.all(now, limit);
     },
     lessonProgress(userId: number): LessonProgressRow[] {
       return lessonProgress

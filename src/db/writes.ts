@@ -90,6 +90,8 @@ export type Write =
       readonly source: string;
       readonly at: number;
       readonly expiresAt: number;
+      /** The news text answered (for the near-duplicate index's rebuild at start). */
+      readonly news?: string;
     }
   /** Where the user is in lessons and quizzes: an opaque JSON document (see learn-place.ts). */
   | {
@@ -202,8 +204,8 @@ export function createWriteApplier(db: Database): (write: Write) => void {
      VALUES ($userId, $source, $at, $durationMs, $newsKey)`,
   );
   const cachePut = db.prepare(
-    `INSERT OR REPLACE INTO cache (key, text, source, created_at, expires_at)
-     VALUES ($key, $text, $source, $at, $expiresAt)`,
+    `INSERT OR REPLACE INTO cache (key, text, source, created_at, expires_at, news)
+     VALUES ($key, $text, $source, $at, $expiresAt, $news)`,
   );
   const saveLearning = db.prepare(
     `INSERT INTO learn_sessions (user_id, data, updated_at) VALUES ($userId, $data, $at)
@@ -324,6 +326,7 @@ export function createWriteApplier(db: Database): (write: Write) => void {
           source: write.source,
           at: write.at,
           expiresAt: write.expiresAt,
+          news: write.news ?? null,
         });
       case "saveLearning":
         return void saveLearning.run({ userId: write.userId, data: write.data, at: write.at });

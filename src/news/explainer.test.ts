@@ -6,7 +6,7 @@ import { normalizeNews } from "./normalize";
 
 const NEWS = normalizeNews("Bitcoin ETF approved by the SEC");
 
-/** The two-layer cache's contract over a Map (the real one needs the DB writer). */
+/** The cache's contract over a Map, exact keys only (the real one needs the DB writer). */
 function mapCache(entries: Record<string, string> = {}): ExplanationCache {
   const map = new Map(Object.entries(entries));
   return {
@@ -17,9 +17,11 @@ function mapCache(entries: Record<string, string> = {}): ExplanationCache {
         : { text, source: "groq", expiresAt: Number.MAX_SAFE_INTEGER, layer: "memory" };
     },
     put: (key: string, text: string) => void map.set(key, text),
+    rebuildNear: () => 0,
     get size() {
       return map.size;
     },
+    nearSize: 0,
   };
 }
 

@@ -1,12 +1,12 @@
 import type { AnswerChain } from "../analyzers/chain";
 import { PROMPT_VERSION } from "../analyzers/prompt";
 import type { ImageInput, ProviderName } from "../analyzers/provider";
-import type { ExplanationCache } from "../cache/explanation-cache";
-import type { Lang } from "../i18n/lang";
+import type { CacheHit, ExplanationCache } from "../cache/explanation-cache";
+import { LANGS, type Lang } from "../i18n/lang";
 import type { NormalizedNews } from "./normalize";
 
 /** Where an explanation came from, as counted in rvx_explanations_total{source}. */
-export type ExplanationSource = "cache_memory" | "cache_db" | ProviderName;
+export type ExplanationSource = "cache_memory" | "cache_db" | "cache_near" | ProviderName;
 
 export interface Explanation {
   readonly text: string;
@@ -33,8 +33,14 @@ export interface ExplainOptions {
   readonly onDelta?: (textSoFar: string) => void;
 }
 
+const SOURCE_OF_LAYER = {
+  memory: "cache_memory",
+  db: "cache_db",
+  near: "cache_near",
+} as const satisfies Record<CacheHit["layer"], ExplanationSource>;
+
 /**
- * Cache first, then the provider chain. Identical requests in flight at the same time share
+ * Cache first (exact key, then a near-duplicate of the news), then the provider chain. Identical requests in flight at the same time share
  * one provider call.
  */
 export function createExplainer(deps: ExplainerDeps) {
@@ -53,7 +59,8 @@ export function createExplainer(deps: ExplainerDeps) {
       ...(options.onDelta ? { onDelta: options.onDelta } : {}),
     });
     const ttl = answer.provider === "offline" ? deps.offlineTtlMs : deps.ttlMs;
-    deps.cache.put(key, answer.text, answer.provider, ttl);
+    const query = options.image ? undefined : { news: news.text, lang };
+    deps.cache.put(key, answer.text, answer.provider, ttl, query);
     return { text: answer.text, source: answer.provider, provider: answer.provider };
   }
 
@@ -62,9 +69,10 @@ export function createExplainer(deps: ExplainerDeps) {
       const key = options.image
         ? imageCacheKey(options.image, news, lang)
         : (options.key ?? cacheKey(news, lang));
-      const hit = deps.cache.get(key);
+      // A near-duplicate of a caption is not the same picture: images match their exact key only.
+      const hit = deps.cache.get(key, options.image ? undefined : { news: news.text, lang });
       if (hit) {
-        const source = hit.layer === "memory" ? "cache_memory" : "cache_db";
+        const source = SOURCE_OF_LAYER[hit.layer];
         return Promise.resolve({ text: hit.text, source, provider: hit.source });
       }
       const pending = inFlight.get(key);
@@ -102,4 +110,10 @@ export function linkCacheKey(
 export function imageCacheKey(image: ImageInput, caption: NormalizedNews, lang: Lang): string {
   const hash = new Bun.CryptoHasher("sha256").update(image.bytes).update(caption.key).digest("hex");
   return `${lang}:p${PROMPT_VERSION}:image:${hash}`;
+}
+
+/** The answer language of a cache key written under `promptVersion`; undefined for others. */
+export function langOfCacheKey(key: string, promptVersion = PROMPT_VERSION): Lang | undefined {
+  for (const lang of LANGS) if (key.startsWith(`${lang}:p${promptVersion}:`)) return lang;
+  return undefined;
 }

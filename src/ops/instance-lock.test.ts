@@ -50,16 +50,28 @@ describe("instance lock", () => {
         process.execPath,
         "-e",
         `const { lockDatabase } = await import(${JSON.stringify(join(import.meta.dir, "instance-lock.ts"))});
-         console.log(lockDatabase(${JSON.stringify(path)}).ok); setInterval(() => {}, 1000);`,
+         const lock = lockDatabase(${JSON.stringify(path)});
+         // Keep the lock referenced: a collected lock would close its connection and release it.
+         console.log(lock.ok); setInterval(() => lock, 1000);`,
       ],
       { stdout: "pipe" },
     );
-    const reader = holder.stdout.getReader();
-    expect(new TextDecoder().decode((await reader.read()).value)).toBe("true\n");
-    expect(lockDatabase(path)).toEqual({ ok: false, pid: holder.pid });
-
-    holder.kill("SIGKILL");
-    await holder.exited;
+    try {
+      // Read until the holder has printed its whole line (a chunk may carry only part of it).
+      const reader = holder.stdout.getReader();
+      let said = "";
+      while (!said.includes("\n")) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        said += new TextDecoder().decode(value);
+      }
+      expect(said).toBe("true\n");
+      expect(lockDatabase(path)).toEqual({ ok: false, pid: holder.pid });
+    } finally {
+      // Never leave the holder running, even when an expectation above fails.
+      holder.kill("SIGKILL");
+      await holder.exited;
+    }
 
     const lock = lockDatabase(path);
     expect(lock.ok).toBe(true);

@@ -26,6 +26,11 @@ export interface UserDirectoryDeps {
   readonly metrics: Metrics;
   /** Passivate a user actor after this long without messages. */
   readonly idleMs: number;
+  /**
+   * Past this many live user actors, the least recently used ones with nothing in flight are
+   * passivated at once (their state is in SQLite), so memory follows configuration, not traffic.
+   */
+  readonly maxLive?: number;
   /** Spawns one user's actor under the given shard, supervised by `policy`. */
   readonly spawnUser: (shard: Ref<unknown>, userId: number, policy: Policy) => Ref<UserMsg>;
   /** Crash backoff and budget of user actors (default USER_BACKOFF). */
@@ -43,11 +48,13 @@ export interface UserDirectoryDeps {
  * receive messages, and routing is a Map lookup followed by a message straight to the user.
  * Idle users are passivated on the injected clock, and only when nothing of theirs is in flight,
  * so a stop never drops a queued message; their state is reloaded from SQLite on the next one.
+ * Past `maxLive` actors, the least recently used idle ones are passivated at once.
  * A user actor that crashes answers `unavailable` and reloads from SQLite after a backoff, with
  * a crash budget (`restartWithBackoff`, chosen below where it is spawned).
  */
 export function createUserDirectory(root: Ref<unknown>, deps: UserDirectoryDeps) {
   const shardCount = deps.shards ?? 64;
+  const maxLive = deps.maxLive ?? Number.POSITIVE_INFINITY;
   const supervisor = spawnStateless(root, () => {}, "users");
   const shards = Array.from({ length: shardCount }, (_, i) =>
     spawnStateless(supervisor, () => {}, `shard-${i}`),
@@ -73,7 +80,22 @@ export function createUserDirectory(root: Ref<unknown>, deps: UserDirectoryDeps)
     }
     entry.lastActive = deps.clock.now();
     entries.set(userId, entry);
+    if (entries.size > maxLive) passivateLeastRecent(entries.size - maxLive, userId);
     return entry;
+  }
+
+  /** Stops up to `count` of the least recently used actors with nothing in flight. */
+  function passivateLeastRecent(count: number, except: number): number {
+    let stopped = 0;
+    for (const [userId, entry] of entries) {
+      if (stopped === count) break;
+      if (entry.inFlight > 0 || userId === except) continue;
+      entries.delete(userId);
+      stop(entry.ref);
+      stopped++;
+    }
+    deps.metrics.userActors.dec(stopped);
+    return stopped;
   }
 
   /** Stops user actors idle for `idleMs` with nothing in flight; returns how many. */

@@ -35,6 +35,14 @@ const ARTICLE_PAGE = `<!doctype html><html><head><title>${ARTICLE_TITLE} | CoinP
 <aside class="sidebar"><div class="ad">${AD_TEXT}</div><ul><li>Most read</li><li>Price index</li></ul></aside>
 <footer>© CoinPaper. ${NAV_TEXT}</footer></body></html>`;
 
+const FORWARD_TITLE = "Ethereum's Pectra upgrade goes live on mainnet";
+/** Another article, so that the forwarded post is not a near-duplicate of the first. */
+const FORWARD_PAGE = `<!doctype html><html><head><title>${FORWARD_TITLE} | CoinPaper</title></head><body>
+<nav>${NAV_TEXT}</nav><main><article><h1>${FORWARD_TITLE}</h1>
+<p>Ethereum activated the Pectra upgrade on its main network on Wednesday, the largest change to the network since 2024.</p>
+<p>Validators can now hold up to 2,048 ETH each, and ordinary accounts can temporarily act like smart contract wallets.</p>
+</article></main></body></html>`;
+
 /** The loopback news site; counts every request it gets. */
 function startNewsSite() {
   let requests = 0;
@@ -47,7 +55,7 @@ function startNewsSite() {
       if (pathname === "/to-private") {
         return new Response(null, { status: 302, headers: { location: "http://10.20.30.40/x" } });
       }
-      return new Response(ARTICLE_PAGE, {
+      return new Response(pathname === "/news/fwd" ? FORWARD_PAGE : ARTICLE_PAGE, {
         headers: { "content-type": "text/html; charset=utf-8" },
       });
     },
@@ -151,7 +159,7 @@ describe("links, pictures and streamed answers end to end", () => {
   it("reads a short forwarded post from the link hidden in its text", async () => {
     const user = someone();
     groq.setStreaming(AT_ONCE);
-    groq.setReply("Spot bitcoin funds were approved. They hold real coins.");
+    groq.setReply("Pectra is live on Ethereum. Validators can hold more ETH now.");
     // Longer than a bare link's 8 words: read from its link only because it is a short forward.
     const text =
       "Big day for bitcoin: the regulator finally said yes to the funds everyone waited for. Read more";
@@ -163,8 +171,8 @@ describe("links, pictures and streamed answers end to end", () => {
       ],
     });
     const reply = textOf(await api.waitForReply(user.id, { after, timeoutMs: 15_000 }));
-    expect(reply).toContain(en("link.article", { title: ARTICLE_TITLE }));
-    expect(reply).toContain("Spot bitcoin funds were approved.");
+    expect(reply).toContain(en("link.article", { title: FORWARD_TITLE }));
+    expect(reply).toContain("Pectra is live on Ethereum.");
   });
 
   it("refuses a redirect to a private address, says why and spends nothing", async () => {

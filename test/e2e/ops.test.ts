@@ -281,8 +281,18 @@ describe("operations end to end", () => {
     expect(await say(bob, "/ban 7")).toContain("I don't know that command");
     expect(await say(bob, "/broadcast hi")).toContain("I don't know that command");
     await say(alice, "/start");
+    // A news, then another channel's repost of it: the second is a near-duplicate cache hit.
+    await say(
+      admin,
+      "Binance will delist three tokens on March 15; withdrawals stay open until June",
+    );
+    await say(
+      admin,
+      "⚡️ JUST IN: Binance will delist three tokens on March 15, and withdrawals stay open until June\n\nvia @whale_alerts",
+    );
     const stats = await say(admin, "/stats");
     expect(stats).toContain("Users: 3 (active today: 3, banned: 0)");
+    expect(stats).toContain("Cache hit rate: 50% (near-duplicates: 50%)");
     expect(stats).toContain("Providers: offline");
 
     expect(await say(admin, `/ban ${bob.id}`)).toBe(`User ${bob.id} is banned.`);

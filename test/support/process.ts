@@ -59,15 +59,33 @@ export function runRvx(args: string[], options: { env: Record<string, string>; s
   return runCommand([process.execPath, "src/main.ts", ...args], options);
 }
 
-/** Starts `bun src/main.ts` in the background. */
+/** RVX processes started by tests, until they exit. */
+const running = new Set<{
+  readonly exitCode: number | null;
+  kill(signal?: number | string): void;
+}>();
+
+/** Starts `bun src/main.ts` in the background; {@link killLeftovers} ends it if a test does not. */
 export function startRvx(env: Record<string, string>) {
-  return Bun.spawn([process.execPath, "src/main.ts"], {
+  const child = Bun.spawn([process.execPath, "src/main.ts"], {
     cwd: ROOT,
     env: childEnv(env),
     stdin: "ignore",
     stdout: "pipe",
     stderr: "pipe",
   });
+  running.add(child);
+  void child.exited.then(() => running.delete(child));
+  return child;
+}
+
+/**
+ * Kills every RVX process a test started and left running (a failed expectation before its
+ * SIGTERM): a leftover child would hold the test runner's output open and outlive the run.
+ */
+export function killLeftovers(): void {
+  for (const child of running) if (child.exitCode === null) child.kill("SIGKILL");
+  running.clear();
 }
 
 /** A TCP port free on loopback right now (for a child process to listen on). */

@@ -49,8 +49,10 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
     await deps.writer.flush();
     const usage = deps.adminReads.usage(deps.clock.now());
     const total = Object.values(usage.explanationsTotal).reduce((a, b) => a + b, 0);
+    const near = usage.explanationsTotal.cache_near ?? 0;
     const cached =
-      (usage.explanationsTotal.cache_memory ?? 0) + (usage.explanationsTotal.cache_db ?? 0);
+      (usage.explanationsTotal.cache_memory ?? 0) + (usage.explanationsTotal.cache_db ?? 0) + near;
+    const percent = (n: number) => (total === 0 ? "—" : `${Math.round((n / total) * 100)}%`);
     const format = (tally: Readonly<Record<string, number>>) =>
       Object.entries(tally)
         .sort(([, a], [, b]) => b - a)
@@ -72,7 +74,8 @@ export function adminFeature(deps: AdminDeps): Composer<BotContext> {
         banned: usage.banned,
         today: escapeHtml(format(usage.explanationsToday)),
         total: escapeHtml(format(usage.explanationsTotal)),
-        hitRate: total === 0 ? "—" : `${Math.round((cached / total) * 100)}%`,
+        hitRate: percent(cached),
+        nearRate: percent(near),
         providers: escapeHtml(providers || "offline"),
         dbSize: `${(usage.dbBytes / 1_048_576).toFixed(2)} MB`,
         intents: escapeHtml(format(await deps.intentMix())),

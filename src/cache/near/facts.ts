@@ -264,13 +264,25 @@ function numberWord(word: string): number | undefined {
   return NUMBER_EXACT.get(word) ?? longestPrefix(NUMBER_PREFIX, word);
 }
 
-/** The value of the longest key of `table` that `word` starts with. */
+/** Every prefix of every key of a table, so a lookup stops at the first letter no key has. */
+const prefixesOf = new WeakMap<ReadonlyMap<string, unknown>, ReadonlySet<string>>();
+
+/** The value of the longest key of `table` (2 to 10 letters) that `word` starts with. */
 function longestPrefix<T>(table: ReadonlyMap<string, T>, word: string): T | undefined {
-  for (let length = Math.min(word.length, 10); length >= 2; length--) {
-    const found = table.get(word.slice(0, length));
-    if (found !== undefined) return found;
+  let prefixes = prefixesOf.get(table);
+  if (!prefixes) {
+    const all = new Set<string>();
+    for (const key of table.keys()) for (let n = 1; n <= key.length; n++) all.add(key.slice(0, n));
+    prefixesOf.set(table, all);
+    prefixes = all;
   }
-  return undefined;
+  let found: T | undefined;
+  for (let length = 2; length <= Math.min(word.length, 10); length++) {
+    const prefix = word.slice(0, length);
+    if (!prefixes.has(prefix)) break;
+    found = table.get(prefix) ?? found;
+  }
+  return found;
 }
 
 /** Extracts the facts of a (noise-stripped) news text. */

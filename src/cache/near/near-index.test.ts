@@ -104,4 +104,14 @@ describe("near-duplicate index", () => {
   it("finds nothing for text without words", () => {
     expect(indexed().find(fingerprint("🔥🔥🔥 #crypto https://example.com"))).toBeUndefined();
   });
+
+  it("finds the one with the same figures among thousands of one template", () => {
+    const index = createNearIndex();
+    const price = (n: number) =>
+      `Bitcoin trades at $${90_000 + n} on Binance as ETF inflows continue, data from CoinGlass shows.`;
+    for (let n = 0; n < 3_000; n++) index.add(`p${n}`, fingerprint(price(n)));
+    const repost = `🚨 BREAKING: ${price(1_234)}\n\nvia @btc_insider`;
+    expect(index.find(fingerprint(repost))?.key).toBe("p1234");
+    expect(index.find(fingerprint(price(5_000)))).toBeUndefined();
+  });
 });
