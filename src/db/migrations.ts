@@ -6,6 +6,7 @@ import inbox from "./migrations/004-inbox.sql" with { type: "text" };
 import learningSession from "./migrations/005-learning-session.sql" with { type: "text" };
 import threads from "./migrations/006-threads.sql" with { type: "text" };
 import habits from "./migrations/007-habits.sql" with { type: "text" };
+import reach from "./migrations/008-reach.sql" with { type: "text" };
 
 /** Ordered schema migrations; the database's `user_version` is the count applied. */
 export const MIGRATIONS: readonly { readonly name: string; readonly sql: string }[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly { readonly name: string; readonly sql: string 
   { name: "005-learning-session", sql: learningSession },
   { name: "006-threads", sql: threads },
   { name: "007-habits", sql: habits },
+  { name: "008-reach", sql: reach },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the names applied. */
