@@ -62,7 +62,7 @@ export function createInline(deps: InlineDeps) {
       return { ok: true, text: explained.text, by, lang };
     }
     pending.catch(() => {}); // finishes in the background and fills the cache
-    const offline = await offline.explain({ text: news.text, lang });
-    return { ok: true, text: offline.text, by: "offline", lang };
+    const fallback = await offline.explain({ text: news.text, lang });
+    return { ok: true, text: fallback.text, by: "offline", lang };
   };
 }
