@@ -199,6 +199,7 @@ export function createApp(deps: AppDeps) {
         logger,
         metrics,
         users: runtime.users,
+        groups: runtime.groups,
         renderProgress: renderWeeklyProgress,
         ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}),
         ...(telegram.botInfo ? { botInfo: telegram.botInfo } : {}),

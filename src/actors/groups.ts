@@ -5,7 +5,11 @@ import { assertNever } from "../errors";
 import type { Lang } from "../i18n/lang";
 import type { Ack } from "../learning/account";
 import type { Logger } from "../logger";
-import { decideGroupExplain, GROUP_WINDOW_MS, type GroupAdmission } from "../news/groups/group-limit";
+import {
+  decideGroupExplain,
+  GROUP_WINDOW_MS,
+  type GroupAdmission,
+} from "../news/groups/group-limit";
 import { admitted, type CrashHooks, type Policy, replyToOf } from "./supervision";
 import type { WriterClient } from "./writer-client";
 
@@ -99,13 +103,25 @@ export function spawnGroups(parent: Ref<unknown>, deps: GroupsDeps, policy: Poli
         return state;
       }
       case "setLanguage": {
-        const write = { type: "groupLanguage", chatId: msg.chatId, lang: msg.lang, at: now } as const;
+        const write = {
+          type: "groupLanguage",
+          chatId: msg.chatId,
+          lang: msg.lang,
+          at: now,
+        } as const;
         dispatch(msg.replyTo, (await deps.writer.commit([write])) ? { ok: true } : unavailable);
         return state;
       }
       case "membership": {
         const { chatId, title, status, changedBy } = msg;
-        const write = { type: "groupMembership", chatId, title, status, changedBy, at: now } as const;
+        const write = {
+          type: "groupMembership",
+          chatId,
+          title,
+          status,
+          changedBy,
+          at: now,
+        } as const;
         const ok = await deps.writer.commit([write]);
         if (ok) log.info({ chatId, status, changedBy }, "membership in a group changed");
         dispatch(msg.replyTo, ok ? { ok: true } : unavailable);

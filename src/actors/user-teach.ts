@@ -1,3 +1,4 @@
+import { analyze } from "../analyzers/offline/analyze";
 import { utcDay } from "../clock";
 import type { Reads } from "../db/reads";
 import type { Write } from "../db/writes";
@@ -6,8 +7,8 @@ import type { Course } from "../learning/content";
 import type { Glossary } from "../learning/glossary-search";
 import type { LearnReply } from "../learning/learn-decide";
 import { answer, type Decision, type Learner } from "../learning/learner";
-import { type LearnReplyWithBonus, withLessonBonus } from "../learning/lesson-bonus";
 import { readableLessons } from "../learning/lesson-access";
+import { type LearnReplyWithBonus, withLessonBonus } from "../learning/lesson-bonus";
 import {
   type CheckAnswerReply,
   type CheckQuestion,
@@ -16,14 +17,18 @@ import {
   decideCheckAnswer,
   pickCheck,
 } from "../learning/news-check";
-import { analyze } from "../analyzers/offline/analyze";
-import { lessonMinutes, mainTerm, type TeachingLesson, teachingLesson } from "../news/conversation/teach";
 import type { MessageReply } from "../news/conversation/reply";
+import {
+  lessonMinutes,
+  mainTerm,
+  type TeachingLesson,
+  teachingLesson,
+} from "../news/conversation/teach";
 import { cacheKey } from "../news/explainer";
 import { normalizeNews } from "../news/normalize";
 
-export type { CheckAnswerReply } from "../learning/news-check";
 export type { LearnReplyWithBonus } from "../learning/lesson-bonus";
+export type { CheckAnswerReply } from "../learning/news-check";
 
 /** A "Check yourself" question as shown: its prompt and options in the order on screen. */
 export type CheckReply =
@@ -66,7 +71,9 @@ export function createTeach(deps: TeachDeps) {
     if (!term) return { check: false, background: [] };
     const taught = teachingLesson(term, courses, state.lang);
     const readable = taught && readableLessons([taught], courses, state.progress, state.lang)[0];
-    const lesson = readable && courses.find((c) => c.id === readable.course)?.lessons.find((l) => l.id === readable.lesson);
+    const lesson =
+      readable &&
+      courses.find((c) => c.id === readable.course)?.lessons.find((l) => l.id === readable.lesson);
     const check = checkBank(term, courses, glossary.terms).length > 0;
     if (!readable || !lesson) return { check, background: [] };
     const suggestion: TeachingLesson = {
@@ -94,7 +101,7 @@ export function createTeach(deps: TeachDeps) {
     | { ok: true; check: CheckQuestion; order: number[]; newsKey: string }
     | { ok: false; reason: "gone" | "not_ours" } {
     const thread = deps.reads.thread(chatId, messageId);
-    if (!thread || !thread.news) return { ok: false, reason: "gone" };
+    if (!thread?.news) return { ok: false, reason: "gone" };
     if (thread.userId !== state.id) return { ok: false, reason: "not_ours" };
     const term = termOf(thread.news, thread.terms, state.lang);
     if (!term) return { ok: false, reason: "gone" };

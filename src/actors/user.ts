@@ -3,6 +3,7 @@ import type { Provider } from "../analyzers/provider";
 import { type Clock, utcDay } from "../clock";
 import type { HabitReads } from "../db/habit-reads";
 import type { Reads } from "../db/reads";
+import type { Write } from "../db/writes";
 import { assertNever } from "../errors";
 import type { Lang } from "../i18n/lang";
 import {
@@ -65,8 +66,8 @@ import { admitted, replyToOf } from "./supervision";
 import { createUpdateEffects } from "./update-effects";
 import { type ConversationDeps, createConversation } from "./user-conversation";
 import { createInline, type InlinePreviewReply } from "./user-inline";
-import { type CheckAnswerReply, type CheckReply, createTeach } from "./user-teach";
 import { UserLoadError } from "./user-load-error";
+import { type CheckAnswerReply, type CheckReply, createTeach } from "./user-teach";
 import type { WriterClient } from "./writer-client";
 
 export type { Ack, DoneReply, PendingReply, Session, TelegramProfile } from "../learning/account";
@@ -86,8 +87,8 @@ export type { Reward } from "../learning/reward";
 export type { AskReply, MessageReply, ThreadSeed } from "../news/conversation/reply";
 export type { MessageInput } from "../news/conversation/route";
 export type { ExplainReply, ProfileReply } from "../news/explain-rules";
-export { UserLoadError } from "./user-load-error";
 export type { InlinePreviewReply } from "./user-inline";
+export { UserLoadError } from "./user-load-error";
 export type { CheckAnswerReply, CheckReply, LearnReplyWithBonus } from "./user-teach";
 
 /**
@@ -207,6 +208,23 @@ interface Unloaded {
 }
 type UserState = Learner | Unloaded;
 
+/** The learner as a message is answered: in the group's language when it names one. */
+const asked = (state: Learner, input: MessageInput): Learner =>
+  input.lang && input.lang !== state.lang ? { ...state, lang: input.lang } : state;
+
+/** A decision taken in a group's language leaves the user's own language as it was. */
+function inLanguageOf<R>(state: Learner, decision: Decision<R>): Decision<R> {
+  if (decision.next.lang === state.lang) return decision;
+  const own = (write: Write): Write =>
+    write.type === "ensureUser" ? { ...write, lang: state.lang } : write;
+  return {
+    ...decision,
+    next: { ...decision.next, lang: state.lang },
+    writes: decision.writes.map(own),
+    ...(decision.background ? { background: decision.background.map(own) } : {}),
+  };
+}
+
 /** The actor name for a Telegram user id. */
 export const userActorName = (userId: number): string => `u${userId}`;
 
@@ -315,7 +333,11 @@ export function createUserBehaviour(deps: UserDeps) {
       case "explain":
         return explain(state, msg);
       case "message":
-        return run(state, await conversation.message(state, msg.input), msg.replyTo);
+        return run(
+          state,
+          inLanguageOf(state, await conversation.message(asked(state, msg.input), msg.input)),
+          msg.replyTo,
+        );
       case "askAbout":
         return run(state, conversation.askAbout(state, msg.chatId, msg.messageId), msg.replyTo);
       case "delivered": {

@@ -13,7 +13,12 @@ export type ReachWrite =
       readonly changedBy: number;
       readonly at: number;
     }
-  | { readonly type: "groupLanguage"; readonly chatId: number; readonly lang: Lang; readonly at: number }
+  | {
+      readonly type: "groupLanguage";
+      readonly chatId: number;
+      readonly lang: Lang;
+      readonly at: number;
+    }
   /** An explanation posted in a group; rows before `prunedBefore` go. */
   | {
       readonly type: "groupExplained";

@@ -42,7 +42,10 @@ const WORDS_PER_MINUTE = 150;
 
 /** Minutes a lesson takes: its pages at a beginner's pace, plus half a minute a quiz question. */
 export function lessonMinutes(lesson: Lesson, lang: Lang): number {
-  const words = lesson.pages.reduce((n, page) => n + page[lang].split(/\s+/).filter(Boolean).length, 0);
+  const words = lesson.pages.reduce(
+    (n, page) => n + page[lang].split(/\s+/).filter(Boolean).length,
+    0,
+  );
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE + lesson.quiz.length / 2));
 }
 

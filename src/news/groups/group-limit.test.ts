@@ -28,7 +28,8 @@ describe("decideGroupExplain", () => {
 
 describe("isGroupAdmin", () => {
   it("lets only the creator and administrators change group settings", () => {
-    expect(["creator", "administrator", "member", "restricted", "left", "kicked"].map(isGroupAdmin))
-      .toEqual([true, true, false, false, false, false]);
+    expect(
+      ["creator", "administrator", "member", "restricted", "left", "kicked"].map(isGroupAdmin),
+    ).toEqual([true, true, false, false, false, false]);
   });
 });
