@@ -172,7 +172,7 @@ export const CHECK_CALLBACK = /^ck$/;
 export const checkAnswerData = (messageId: number, ref: string, shown: number): string =>
   `ca:${messageId}:${ref}:${shown}`;
 export const CHECK_ANSWER_CALLBACK = new RegExp(
-  `^ca:([1-9][0-9]{0,11}):(g|l${id(CONTENT_LIMITS.questionId)}):([0-9])$`,
+  `^ca:([1-9][0-9]{0,11}):(g|l${id(CONTENT_LIMITS.questionId).replace("(", "(?:")}):([0-9])$`,
 );
 
 /** A group's language buttons (admins only): `gl:<code>`. */

@@ -174,7 +174,8 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
   const log = createCallLog();
   const users = createSimulatedUsers(state);
   const reach = createReach(state, users.sendUpdate);
-  for (const [name, run] of Object.entries(reach.methods)) methods.set(name.toLowerCase(), [name, run]);
+  for (const [name, run] of Object.entries(reach.methods))
+    methods.set(name.toLowerCase(), [name, run]);
   let closing: Promise<void> | undefined;
 
   const server = Bun.serve({

@@ -1,4 +1,11 @@
-import type { Chat, ChatMember, InlineQueryResult, Message, MessageEntity, Update } from "grammy/types";
+import type {
+  Chat,
+  ChatMember,
+  InlineQueryResult,
+  Message,
+  MessageEntity,
+  Update,
+} from "grammy/types";
 import { int, type Payload, str } from "./request";
 import { chatOf, type EmulatorState, type Method, type Outcome, ok } from "./state";
 import { asUser, type TestUser, type UpdateInput } from "./users";
@@ -53,7 +60,13 @@ export function createReach(state: EmulatorState, sendUpdate: (input: UpdateInpu
     extra: Partial<Message> = {},
   ): Update {
     rememberGroup(group);
-    const message = { chat: chatOfGroup(group), from: asUser(user), text, ...entities(text), ...extra };
+    const message = {
+      chat: chatOfGroup(group),
+      from: asUser(user),
+      text,
+      ...entities(text),
+      ...extra,
+    };
     return sendUpdate({ message: message as NonNullable<UpdateInput["message"]> });
   }
 
