@@ -209,7 +209,7 @@ describe("reach end to end", () => {
     const [result] = api.inlineAnswer(query)?.results ?? [];
     expect(result?.id).toMatch(/^n:/);
     const content = result && "input_message_content" in result ? result.input_message_content : {};
-    const text = "message_text" in content ? content.message_text : "";
+    const text = content && "message_text" in content ? content.message_text : "";
     expect(text).toContain(t("en", "inline.offline_mark"));
     expect(xpOf(dan.id)).toBe(0); // showing costs nothing
 
