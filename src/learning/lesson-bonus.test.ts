@@ -50,8 +50,8 @@ describe("withLessonBonus", () => {
         type: "lessonBonusPaid",
         userId: 4,
         day: utcDay(NOW),
-        courseId: course?.id,
-        lessonId: lesson?.id,
+        courseId: course?.id ?? "",
+        lessonId: lesson?.id ?? "",
         at: NOW,
       },
     ]);
