@@ -72,6 +72,9 @@ export function spawnGroups(parent: Ref<unknown>, deps: GroupsDeps, policy: Poli
   };
   const supervision = policy(hooks);
   const unavailable = { ok: false, reason: "unavailable" } as const;
+  // Until when each group, told it reached its limit, stays told (in memory: after a restart it
+  // is told once more at most).
+  const notices = new Map<number, number>();
 
   async function handle(state: GroupsState, msg: GroupsMsg): Promise<GroupsState> {
     const now = deps.clock.now();
@@ -81,7 +84,10 @@ export function spawnGroups(parent: Ref<unknown>, deps: GroupsDeps, policy: Poli
           state.get(msg.chatId) ?? deps.reads.groupExplains(msg.chatId, now - GROUP_WINDOW_MS);
         const { admission, next } = decideGroupExplain(recent, now, deps.perHour);
         if (!admission.ok) {
-          dispatch(msg.replyTo, admission);
+          // The group hears "back in N min" once per full stretch, not under every message.
+          const quiet = now < (notices.get(msg.chatId) ?? 0);
+          if (!quiet) notices.set(msg.chatId, now + admission.retryInMs);
+          dispatch(msg.replyTo, { ...admission, quiet });
           return state.set(msg.chatId, next);
         }
         const write = {

@@ -139,6 +139,9 @@ describe("reach end to end", () => {
     const limited = await inGroup(dan, group, `@${BOT} What is staking?`);
     expect(textOf(limited)).toBe(t("en", "group.limit", { minutes: 60 }));
     expect(xpOf(dan.id)).toBe(0);
+    // Told once: the next mention gets no answer (the /learn after it is the next reply).
+    api.sendGroupText(erin, group, `@${BOT} What is a wallet?`);
+    expect(textOf(await inGroup(erin, group, "/learn"))).toBe(t("en", "group.private_only"));
     const stored = app.db.query("SELECT count(*) AS n FROM group_explains WHERE chat_id = ?");
     expect((stored.get(group.id) as { n: number }).n).toBe(2);
   });

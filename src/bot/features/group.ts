@@ -70,6 +70,7 @@ export function groupFeature(deps: GroupDeps): Composer<BotContext> {
     }));
     if (!admission.ok) {
       if (admission.reason !== "group_limit") return ctx.reply(ctx.t("error.generic"));
+      if (admission.quiet) return;
       const minutes = Math.max(1, Math.ceil(admission.retryInMs / 60_000));
       return ctx.reply(ctx.t("group.limit", { minutes }), {
         reply_markup: privateButton(ctx, { kind: "learn" }),

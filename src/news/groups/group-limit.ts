@@ -4,7 +4,13 @@ export const GROUP_WINDOW_MS = 3_600_000;
 /** Whether RVX may post one more answer in a group now. */
 export type GroupAdmission =
   | { readonly ok: true; readonly remaining: number }
-  | { readonly ok: false; readonly reason: "group_limit"; readonly retryInMs: number };
+  | {
+      readonly ok: false;
+      readonly reason: "group_limit";
+      readonly retryInMs: number;
+      /** Set by the groups actor: the group was already told, so RVX says nothing this time. */
+      readonly quiet?: boolean;
+    };
 
 /**
  * The per-group limit over a rolling hour: `recent` are the times RVX answered in the group
