@@ -18,6 +18,7 @@ import {
   type TestGroup,
   type TestUser,
 } from "../support/bot-api-emulator";
+import { startRvx, tempDir } from "../support/process";
 import { testConfig } from "../support/runtime";
 
 /**
@@ -266,6 +267,39 @@ describe("reach end to end", () => {
     expect(reopened.toast).toBe(t("en", "teach.check_answered"));
     expect(xpOf(carol.id)).toBe(before + CHECK_XP);
   });
+});
+
+describe("reach through the rvx process", () => {
+  it("asks Telegram for inline queries, chosen results and membership changes", async () => {
+    await using api = await startBotApiEmulator();
+    using dir = tempDir();
+    const rvx = startRvx({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATABASE_PATH: `${dir.path}/rvx.db`,
+    });
+    try {
+      const poll = await api.waitFor((c) => c.method === "getUpdates", { timeoutMs: 20_000 });
+      expect(poll.payload.allowed_updates).toEqual([
+        "message",
+        "callback_query",
+        "inline_query",
+        "chosen_inline_result",
+        "my_chat_member",
+      ]);
+      const id = api.sendInlineQuery(alice, NEWS).inline_query?.id;
+      await api.waitFor(
+        (c) => c.method === "answerInlineQuery" && c.payload.inline_query_id === id,
+        {
+          timeoutMs: 20_000,
+        },
+      );
+      expect(api.inlineAnswer(id ?? "")?.results[0]?.id).toMatch(/^n:/);
+    } finally {
+      rvx.kill("SIGKILL");
+      await rvx.exited;
+    }
+  }, 30_000);
 });
 
 /**

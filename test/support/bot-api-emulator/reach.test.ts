@@ -65,4 +65,16 @@ describe("bot api emulator: groups and inline mode", () => {
       query: "news",
     });
   });
+
+  it("drops updates of kinds the bot did not ask for in allowed_updates", async () => {
+    await using emulator = await startBotApiEmulator();
+    const bot = new Bot(emulator.token, { client: { apiRoot: emulator.apiRoot } });
+    await bot.api.getUpdates({ allowed_updates: ["message"], timeout: 0 });
+    emulator.sendInlineQuery(alice, "dropped");
+    emulator.sendGroupText(alice, group, "kept");
+    expect(emulator.pendingUpdates.map((u) => u.message?.text)).toEqual(["kept"]);
+    await bot.api.getUpdates({ allowed_updates: [], timeout: 0 });
+    emulator.sendInlineQuery(alice, "kept too");
+    expect(emulator.pendingUpdates).toHaveLength(2);
+  });
 });
