@@ -3,7 +3,6 @@ import type { Provider } from "../analyzers/provider";
 import { type Clock, utcDay } from "../clock";
 import type { HabitReads } from "../db/habit-reads";
 import type { Reads } from "../db/reads";
-import type { Write } from "../db/writes";
 import { assertNever } from "../errors";
 import type { Lang } from "../i18n/lang";
 import {
@@ -66,6 +65,7 @@ import { admitted, replyToOf } from "./supervision";
 import { createUpdateEffects } from "./update-effects";
 import { type ConversationDeps, createConversation } from "./user-conversation";
 import { createInline, type InlinePreviewReply } from "./user-inline";
+import { asked, inLanguageOf } from "./user-language";
 import { UserLoadError } from "./user-load-error";
 import { type CheckAnswerReply, type CheckReply, createTeach } from "./user-teach";
 import type { WriterClient } from "./writer-client";
@@ -207,23 +207,6 @@ interface Unloaded {
   readonly id: number;
 }
 type UserState = Learner | Unloaded;
-
-/** The learner as a message is answered: in the group's language when it names one. */
-const asked = (state: Learner, input: MessageInput): Learner =>
-  input.lang && input.lang !== state.lang ? { ...state, lang: input.lang } : state;
-
-/** A decision taken in a group's language leaves the user's own language as it was. */
-function inLanguageOf<R>(state: Learner, decision: Decision<R>): Decision<R> {
-  if (decision.next.lang === state.lang) return decision;
-  const own = (write: Write): Write =>
-    write.type === "ensureUser" ? { ...write, lang: state.lang } : write;
-  return {
-    ...decision,
-    next: { ...decision.next, lang: state.lang },
-    writes: decision.writes.map(own),
-    ...(decision.background ? { background: decision.background.map(own) } : {}),
-  };
-}
 
 /** The actor name for a Telegram user id. */
 export const userActorName = (userId: number): string => `u${userId}`;
