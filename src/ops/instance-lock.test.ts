@@ -50,7 +50,9 @@ describe("instance lock", () => {
         process.execPath,
         "-e",
         `const { lockDatabase } = await import(${JSON.stringify(join(import.meta.dir, "instance-lock.ts"))});
-         console.log(lockDatabase(${JSON.stringify(path)}).ok); setInterval(() => {}, 1000);`,
+         const lock = lockDatabase(${JSON.stringify(path)});
+         // Kept reachable: a collected connection would close and drop the lock early.
+         console.log(lock.ok); setInterval(() => lock, 1000);`,
       ],
       { stdout: "pipe" },
     );
