@@ -204,6 +204,7 @@ export function createApp(deps: AppDeps) {
         logger,
         metrics,
         users: runtime.users,
+        groups: runtime.groups,
         renderProgress: renderWeeklyProgress,
         media: {
           readLink,

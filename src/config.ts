@@ -26,6 +26,8 @@ export interface Config {
   readonly cacheTtlMs: number;
   /** THREAD_TTL_HOURS: a follow-up to an answer older than this starts nothing. */
   readonly threadTtlMs: number;
+  /** GROUP_EXPLAINS_PER_HOUR: answers RVX posts in one group per rolling hour. */
+  readonly groupExplainsPerHour: number;
   readonly defaultLanguage: Lang;
   readonly adminIds: ReadonlySet<number>;
   readonly logLevel: LogLevel;
@@ -167,6 +169,7 @@ export function parseConfig(env: Env): Config {
     cacheNearEntries: read.int("CACHE_NEAR_ENTRIES", 5000, 0, 1_000_000),
     cacheTtlMs: read.int("CACHE_TTL_HOURS", 24, 1, 24 * 365) * HOUR_MS,
     threadTtlMs: read.int("THREAD_TTL_HOURS", 24, 1, 24 * 365) * HOUR_MS,
+    groupExplainsPerHour: read.int("GROUP_EXPLAINS_PER_HOUR", 30, 1, 10_000),
     defaultLanguage: read.lang("DEFAULT_LANGUAGE", "ru"),
     adminIds: read.idSet("ADMIN_IDS"),
     logLevel: read.oneOf("LOG_LEVEL", LOG_LEVELS, "info"),

@@ -1,9 +1,11 @@
 import type { Database } from "bun:sqlite";
 import { type Ref, start, stop } from "nact";
 import { spawnDbWriter, type WriteResult } from "./actors/db-writer";
+import { spawnGroups } from "./actors/groups";
 import { createUserBehaviour } from "./actors/user";
 import { createWriterClient } from "./actors/writer-client";
 import type { AnswerChain } from "./analyzers/chain";
+import { createOfflineAnalyzer } from "./analyzers/offline/offline-analyzer";
 import { createExplanationCache } from "./cache/explanation-cache";
 import type { Cancel, Clock } from "./clock";
 import type { Config } from "./config";
@@ -84,6 +86,7 @@ export function startRuntime(deps: RuntimeDeps) {
     offlineTtlMs: Math.min(OFFLINE_CACHE_TTL_MS, config.cacheTtlMs),
   });
   const userBehaviour = createUserBehaviour({
+    offline: createOfflineAnalyzer({ maxChars: config.answerMaxChars }),
     reads,
     habits,
     writer,
@@ -99,6 +102,12 @@ export function startRuntime(deps: RuntimeDeps) {
     ...(deps.chain.tutor ? { tutor: deps.chain.tutor } : {}),
     threadTtlMs: config.threadTtlMs,
   });
+  const groups = spawnGroups(
+    system,
+    { reads, writer, clock, logger, perHour: config.groupExplainsPerHour },
+    // A defect here is a bug: answer the caller, keep the other groups' state.
+    resume,
+  );
   const users = createUserDirectory(system, {
     clock,
     metrics,
@@ -120,6 +129,8 @@ export function startRuntime(deps: RuntimeDeps) {
     cache,
     explainer,
     users,
+    /** Per-group limits, languages and membership (the groups actor). */
+    groups: groups.ref,
     flush,
     writable,
     courses,

@@ -20,6 +20,7 @@ import { cacheKey, type Explainer } from "../news/explainer";
 import { classifyIntent, type ScamSignalId } from "../news/intent";
 import { normalizeNews } from "../news/normalize";
 import { createMediaAnswers, type NewsRead } from "./user-conversation-media";
+import { type Teach, withTeaching } from "./user-teach";
 
 export interface ConversationDeps {
   /** The courses lesson buttons open (a locked lesson is swapped for the way there). */
@@ -44,6 +45,7 @@ export interface ConversationDeps {
 export function createConversation(
   deps: ConversationDeps,
   withQuests: (state: Learner, now: number) => Learner,
+  teach?: Pick<Teach, "suggest">,
 ) {
   const { reads, glossary, clock, dailyLimit } = deps;
   const limits = { floodIntervalMs: deps.floodIntervalMs, dailyLimit };
@@ -144,12 +146,13 @@ export function createConversation(
     // A repeat is answered even past the flood interval or the quota: it costs nothing.
     const open = gate.ok ? gate : { ok: true as const, started: now, day: 0, used: 0 };
     const from = explanation.provider === "offline" && read.image ? undefined : read.from;
-    return decideNews(
+    const decision = decideNews(
       withQuests(state, now),
       { gate: open, explanation, newsKey, repeat, recognized, seed, ...(from ? { from } : {}) },
       now,
       dailyLimit,
     );
+    return teach ? withTeaching(decision, teach.suggest(state, text, seed.terms, now)) : decision;
   }
 
   const media = createMediaAnswers(news);
@@ -227,6 +230,8 @@ export function createConversation(
 
   return {
     message,
+    /** A text explained as news whatever its intent (an inline result the user sent). */
+    news,
     /** "❓ Ask about this" pressed under RVX's message `messageId`. */
     askAbout(state: Learner, chatId: number, messageId: number): Decision<AskReply> {
       const thread = reads.thread(chatId, messageId);

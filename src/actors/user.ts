@@ -1,4 +1,5 @@
 import { dispatch, type Ref, spawn } from "nact";
+import type { Provider } from "../analyzers/provider";
 import { type Clock, utcDay } from "../clock";
 import type { HabitReads } from "../db/habit-reads";
 import type { Reads } from "../db/reads";
@@ -63,7 +64,10 @@ import type { CrashHooks, Policy, Supervision } from "./supervision";
 import { admitted, replyToOf } from "./supervision";
 import { createUpdateEffects } from "./update-effects";
 import { type ConversationDeps, createConversation } from "./user-conversation";
+import { createInline, type InlinePreviewReply } from "./user-inline";
+import { asked, inLanguageOf } from "./user-language";
 import { UserLoadError } from "./user-load-error";
+import { type CheckAnswerReply, type CheckReply, createTeach } from "./user-teach";
 import type { WriterClient } from "./writer-client";
 
 export type { Ack, DoneReply, PendingReply, Session, TelegramProfile } from "../learning/account";
@@ -83,7 +87,9 @@ export type { Reward } from "../learning/reward";
 export type { AskReply, MessageReply, ThreadSeed } from "../news/conversation/reply";
 export type { MessageInput } from "../news/conversation/route";
 export type { ExplainReply, ProfileReply } from "../news/explain-rules";
+export type { InlinePreviewReply } from "./user-inline";
 export { UserLoadError } from "./user-load-error";
+export type { CheckAnswerReply, CheckReply, LearnReplyWithBonus } from "./user-teach";
 
 /**
  * The Telegram update a request comes from. A request that carries one applies its effects at
@@ -126,6 +132,31 @@ export type UserMsg = FromUpdate &
         readonly seed: ThreadSeed;
         readonly replyTo: Ref<Ack>;
       }
+    /** "🧠 Check yourself" under RVX's explanation `messageId`. */
+    | {
+        readonly type: "check";
+        readonly chatId: number;
+        readonly messageId: number;
+        readonly replyTo: Ref<CheckReply>;
+      }
+    /** An answer to that question: `ref` names it, `shown` is the option's place on screen. */
+    | {
+        readonly type: "checkAnswer";
+        readonly chatId: number;
+        readonly messageId: number;
+        readonly ref: string;
+        readonly shown: number;
+        readonly replyTo: Ref<CheckAnswerReply>;
+      }
+    /** An inline query: the explanation to show, spending nothing (within `deadlineMs`). */
+    | {
+        readonly type: "inlinePreview";
+        readonly text: string;
+        readonly deadlineMs: number;
+        readonly replyTo: Ref<InlinePreviewReply>;
+      }
+    /** The user sent an inline result: its news counts as explained (quota and XP). */
+    | { readonly type: "inlineChosen"; readonly text: string; readonly replyTo: Ref<MessageReply> }
     | { readonly type: "profile"; readonly replyTo: Ref<ProfileReply> }
     | { readonly type: "setLanguage"; readonly lang: Lang; readonly replyTo: Ref<Ack> }
     | { readonly type: "requestDelete"; readonly replyTo: Ref<PendingReply> }
@@ -151,6 +182,8 @@ export type UserMsg = FromUpdate &
   );
 
 export interface UserDeps extends Pick<ConversationDeps, "glossary" | "tutor" | "threadTtlMs"> {
+  /** The offline analyzer: an inline query's answer when no provider makes the deadline. */
+  readonly offline?: Provider;
   readonly reads: Reads;
   /** Daily XP and reminder settings. */
   readonly habits: HabitReads;
@@ -220,7 +253,9 @@ export function createUserBehaviour(deps: UserDeps) {
 
   const withQuests = (state: Learner, now: number) =>
     withQuestsOf(state, utcDay(now), () => deps.reads.quests(state.id, utcDay(now)));
-  const conversation = createConversation(deps, withQuests);
+  const teach = createTeach(deps);
+  const conversation = createConversation(deps, withQuests, teach);
+  const inline = createInline(deps);
 
   const effects = createUpdateEffects({ ...deps, log });
 
@@ -283,13 +318,29 @@ export function createUserBehaviour(deps: UserDeps) {
       case "explain":
         return explain(state, msg);
       case "message":
-        return run(state, await conversation.message(state, msg.input), msg.replyTo);
+        return run(
+          state,
+          inLanguageOf(state, await conversation.message(asked(state, msg.input), msg.input)),
+          msg.replyTo,
+        );
       case "askAbout":
         return run(state, conversation.askAbout(state, msg.chatId, msg.messageId), msg.replyTo);
       case "delivered": {
         const { chatId, messageId, seed } = msg;
         return run(state, conversation.delivered(state, chatId, messageId, seed), msg.replyTo);
       }
+      case "check":
+        return run(state, teach.open(state, msg.chatId, msg.messageId), msg.replyTo);
+      case "checkAnswer": {
+        const { chatId, messageId, ref, shown } = msg;
+        const decision = teach.answer(state, { chatId, messageId, ref, shown }, now);
+        return run(withQuests(state, now), decision, msg.replyTo);
+      }
+      case "inlinePreview":
+        dispatch(msg.replyTo, await inline(state, msg.text, msg.deadlineMs));
+        return state;
+      case "inlineChosen":
+        return run(state, await conversation.news(state, msg.text), msg.replyTo);
       case "profile":
         return run(state, decideProfile(state, now, deps.dailyLimit), msg.replyTo);
       case "setLanguage":
@@ -314,7 +365,8 @@ export function createUserBehaviour(deps: UserDeps) {
       case "learnAction": {
         const needsQuests = msg.action.kind === "quiz" || msg.action.kind === "answer";
         const current = needsQuests ? withQuests(state, now) : state;
-        return run(state, decideLearn(deps.courses, current, msg.action, now), msg.replyTo);
+        const decision = decideLearn(deps.courses, current, msg.action, now);
+        return run(state, teach.bonus(decision, now), msg.replyTo);
       }
       case "quests":
         return run(state, decideQuests(withQuests(state, now), now), msg.replyTo);

@@ -160,3 +160,21 @@ export function parseReminderButton(data: string): ReminderButton | undefined {
 /** "❓ Ask about this" under an explanation or answer: the message it is on names the thread. */
 export const ASK_DATA = "ask";
 export const ASK_CALLBACK = /^ask$/;
+
+/** "🧠 Check yourself" under an explanation: the message it is on names the news. */
+export const CHECK_DATA = "ck";
+export const CHECK_CALLBACK = /^ck$/;
+
+/**
+ * An answer to a check question: `ca:<explanation message id>:<question ref>:<shown position>`,
+ * the ref being `g` (the glossary's question) or `l<question id>`. At most 25 bytes.
+ */
+export const checkAnswerData = (messageId: number, ref: string, shown: number): string =>
+  `ca:${messageId}:${ref}:${shown}`;
+export const CHECK_ANSWER_CALLBACK = new RegExp(
+  `^ca:([1-9][0-9]{0,11}):(g|l${id(CONTENT_LIMITS.questionId).replace("(", "(?:")}):([0-9])$`,
+);
+
+/** A group's language buttons (admins only): `gl:<code>`. */
+export const groupLanguageData = (lang: Lang): string => `gl:${lang}`;
+export const GROUP_LANGUAGE_CALLBACK = /^gl:(\w{2})$/;

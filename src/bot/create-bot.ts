@@ -1,6 +1,8 @@
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { Ref } from "nact";
+import type { GroupsMsg } from "../actors/groups";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
@@ -8,10 +10,14 @@ import type { Metrics } from "../metrics";
 import type { UserDirectory } from "../supervisors/user-directory";
 import type { BotContext } from "./context";
 import { type AdminDeps, adminFeature } from "./features/admin";
+import { checkFeature } from "./features/check";
+import { deepLinkFeature } from "./features/deep-link";
 import { deleteDataFeature } from "./features/delete-data";
 import { explainFeature, type MediaDeps } from "./features/explain";
 import { fallbackFeature } from "./features/fallback";
+import { groupFeature, ignoreGroups, membershipFeature } from "./features/group";
 import { helpFeature } from "./features/help";
+import { inlineFeature } from "./features/inline";
 import { languageFeature } from "./features/language";
 import { leaderboardFeature } from "./features/leaderboard";
 import { learnFeature } from "./features/learn";
@@ -43,6 +49,8 @@ export interface BotDeps {
   readonly retry?: RetryOptions;
   /** Reading links and pictures; without it links and pictures are not read. */
   readonly media?: MediaDeps;
+  /** The groups actor: per-group limit, language, membership; without it RVX ignores groups. */
+  readonly groups?: Ref<GroupsMsg>;
   /** Runs first, before observation (the inbox's delivery tracking). */
   readonly before?: readonly MiddlewareFn<BotContext>[];
 }
@@ -65,7 +73,12 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
   bot
     .errorBoundary(onError)
     .use(
+      ...(deps.groups ? [membershipFeature(deps.groups)] : []),
       identify(deps.users, deps.config),
+      deps.groups
+        ? groupFeature({ config: deps.config, clock: deps.clock, groups: deps.groups })
+        : ignoreGroups(),
+      deepLinkFeature(),
       startFeature(),
       helpFeature(deps.config),
       languageFeature(),
@@ -77,6 +90,8 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
       learnFeature(),
       questsFeature(),
       leaderboardFeature(),
+      checkFeature(),
+      inlineFeature(deps.config),
       explainFeature(deps.config, deps.clock, deps.media),
       fallbackFeature(),
     );

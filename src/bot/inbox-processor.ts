@@ -194,6 +194,9 @@ export function chatKeyOf(update: Update): string {
     update.message?.chat.id ??
     update.callback_query?.message?.chat.id ??
     update.callback_query?.from.id ??
-    update.edited_message?.chat.id;
+    update.edited_message?.chat.id ??
+    update.my_chat_member?.chat.id ??
+    update.inline_query?.from.id ??
+    update.chosen_inline_result?.from.id;
   return id === undefined ? "-" : String(id);
 }

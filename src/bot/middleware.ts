@@ -53,13 +53,13 @@ export function identify(users: UserDirectory, config: Config): MiddlewareFn<Bot
     if (!session.ok) {
       // A button press must be answered, or its button keeps spinning.
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error.generic") });
-      else await ctx.reply(ctx.t("error.generic"));
+      else if (ctx.chat) await ctx.reply(ctx.t("error.generic"));
       return;
     }
     ctx.lang = session.lang;
     if (session.banned) {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("banned") });
-      else await ctx.reply(ctx.t("banned"));
+      else if (ctx.chat) await ctx.reply(ctx.t("banned"));
       return;
     }
     await next();

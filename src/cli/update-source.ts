@@ -6,7 +6,14 @@ import { startWebhookServer } from "../bot/webhook";
 import type { UpdatesConfig } from "../config";
 import type { Logger } from "../logger";
 
-const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+/** Inline mode and groups need their updates asked for by name (see README, @BotFather). */
+export const ALLOWED_UPDATES = [
+  "message",
+  "callback_query",
+  "inline_query",
+  "chosen_inline_result",
+  "my_chat_member",
+] as const;
 
 /** How updates reach the inbox; `stop` stops taking new ones (stored ones are not lost). */
 export interface UpdateSource {

@@ -7,6 +7,7 @@ import learningSession from "./migrations/005-learning-session.sql" with { type:
 import threads from "./migrations/006-threads.sql" with { type: "text" };
 import habits from "./migrations/007-habits.sql" with { type: "text" };
 import cacheNews from "./migrations/008-cache-news.sql" with { type: "text" };
+import reach from "./migrations/009-reach.sql" with { type: "text" };
 
 /** Ordered schema migrations; the database's `user_version` is the count applied. */
 export const MIGRATIONS: readonly { readonly name: string; readonly sql: string }[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly { readonly name: string; readonly sql: string 
   { name: "006-threads", sql: threads },
   { name: "007-habits", sql: habits },
   { name: "008-cache-news", sql: cacheNews },
+  { name: "009-reach", sql: reach },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the names applied. */

@@ -1,6 +1,7 @@
 import type { Database } from "bun:sqlite";
 import type { Lang } from "../i18n/lang";
 import type { QuestRow, Streak } from "./learning-rows";
+import { createReachReads } from "./reach-reads";
 import { createThreadReads } from "./thread-reads";
 
 export interface UserRow {
@@ -130,6 +131,7 @@ export function createReads(db: Database) {
 
   return {
     ...createThreadReads(db),
+    ...createReachReads(db),
     user(id: number): UserRow | undefined {
       const row = user.get(id);
       if (!row) return undefined;

@@ -2,6 +2,7 @@ import type { Database } from "bun:sqlite";
 import { assertNever } from "../errors";
 import type { Lang } from "../i18n/lang";
 import type { QuestRow } from "./learning-rows";
+import { createReachWriteApplier, type ReachWrite } from "./reach-writes";
 import { createThreadWriteApplier, type ThreadWrite } from "./thread-writes";
 
 /** Every change RVX makes to SQLite. Only the DB-writer actor applies these. */
@@ -136,7 +137,8 @@ export type Write =
       readonly status: "pending" | "running" | "done" | "cancelled";
       readonly progressMessageId?: number;
     }
-  | ThreadWrite;
+  | ThreadWrite
+  | ReachWrite;
 
 /** How many UTC days of xp_daily a user keeps. */
 export const DAYS_KEPT = 35;
@@ -225,6 +227,7 @@ export function createWriteApplier(db: Database): (write: Write) => void {
   );
 
   const applyThread = createThreadWriteApplier(db);
+  const applyReach = createReachWriteApplier(db);
 
   const forgetEffects = db.prepare(
     `DELETE FROM update_effects WHERE update_id IN
@@ -242,6 +245,13 @@ export function createWriteApplier(db: Database): (write: Write) => void {
       case "threadTurn":
       case "threadLink":
         return applyThread(write);
+      case "groupMembership":
+      case "groupLanguage":
+      case "groupExplained":
+      case "lessonSuggested":
+      case "lessonBonusPaid":
+      case "newsChecked":
+        return applyReach(write);
       case "ensureUser":
         return void ensureUser.run({
           userId: write.userId,

@@ -1,4 +1,11 @@
-import type { Message, ResponseParameters, Update, User, UserFromGetMe } from "grammy/types";
+import type {
+  ChatMember,
+  Message,
+  ResponseParameters,
+  Update,
+  User,
+  UserFromGetMe,
+} from "grammy/types";
 import { botInfo } from "../../src/bot/bot-info";
 import { type ApiCall, createCallLog, type WaitOptions } from "./bot-api-emulator/call-log";
 import { createChatStore, type SentMessage } from "./bot-api-emulator/chat-store";
@@ -16,6 +23,7 @@ import {
   type Outcome,
   type WebhookState,
 } from "./bot-api-emulator/methods";
+import { createReach, type InlineAnswer, type TestGroup } from "./bot-api-emulator/reach";
 import { type Payload, PayloadError, readPayload } from "./bot-api-emulator/request";
 import { createUpdateQueue } from "./bot-api-emulator/update-queue";
 import {
@@ -36,6 +44,7 @@ export {
 export type { SentMessage } from "./bot-api-emulator/chat-store";
 export type { DraftRecord, StoredFile } from "./bot-api-emulator/file-methods";
 export type { Outcome, WebhookState } from "./bot-api-emulator/methods";
+export type { InlineAnswer, TestGroup } from "./bot-api-emulator/reach";
 export type { Payload } from "./bot-api-emulator/request";
 export type { MessageRef, TestUser, UpdateInput } from "./bot-api-emulator/users";
 
@@ -69,6 +78,23 @@ export interface BotApiEmulator extends AsyncDisposable {
   pressButton(user: TestUser, message: MessageRef, callbackData: string): Update;
   /** Queues a press with any `callbackData`, even one the message has no button for (forged). */
   forgeButtonPress(user: TestUser, message: MessageRef, callbackData: string): Update;
+  /** Queues a message from `user` in `group` (a bot_command and @mention entities added). */
+  sendGroupText(user: TestUser, group: TestGroup, text: string, extra?: Partial<Message>): Update;
+  /** Sets what getChatMember answers for `userId` in `chatId` (default "member"). */
+  setMemberStatus(chatId: number, userId: number, status: ChatMember["status"]): void;
+  /** Queues my_chat_member: `by` moved the bot from status `from` to `to` in `group`. */
+  changeBotMembership(
+    by: TestUser,
+    group: TestGroup,
+    from: ChatMember["status"],
+    to: ChatMember["status"],
+  ): Update;
+  /** Queues an inline query typed by `user`. */
+  sendInlineQuery(user: TestUser, query: string): Update;
+  /** Queues chosen_inline_result: `user` sent result `resultId` for `query`. */
+  chooseInlineResult(user: TestUser, resultId: string, query: string): Update;
+  /** The bot's answerInlineQuery for `queryId`, once it answered. */
+  inlineAnswer(queryId: string): InlineAnswer | undefined;
   /** The bot's messages in a chat as they are now (edited text, current markup; deleted ones gone). */
   sent(chatId: number): SentMessage[];
   /** Every sendMessageDraft the bot made to `chatId`, in order. */
@@ -147,6 +173,9 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
   const faults = new Map<string, Fault[]>();
   const log = createCallLog();
   const users = createSimulatedUsers(state);
+  const reach = createReach(state, users.sendUpdate);
+  for (const [name, run] of Object.entries(reach.methods))
+    methods.set(name.toLowerCase(), [name, run]);
   let closing: Promise<void> | undefined;
 
   const server = Bun.serve({
@@ -229,6 +258,7 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     },
     webhookDeliveries: deliverer.deliveries,
     ...users,
+    ...reach.client,
     sent: (chatId) => state.chats.sent(chatId),
     drafts: (chatId) => fileStore.drafts.filter((d) => d.chat_id === chatId),
     uploadFile: (bytes, extension) => fileStore.upload(bytes, extension),

@@ -3,11 +3,13 @@ import type { Message } from "grammy/types";
 import type { Ack, AskReply, MessageInput, MessageReply } from "../../actors/user";
 import type { Clock } from "../../clock";
 import type { Config } from "../../config";
+import type { Lang } from "../../i18n/lang";
 import { MAX_MESSAGE_CHARS } from "../../news/conversation/route";
 import { streamDrafts } from "../answer-drafts";
 import { ASK_CALLBACK, ASK_DATA } from "../callback-data";
 import type { BotContext } from "../context";
 import { messageScreen } from "../screens/message-screens";
+import type { Place } from "../screens/teach-screens";
 import { typingWhileSlow } from "../typing";
 import { imageExtra, linkExtra, type MediaDeps, type MessageExtra } from "./explain-media";
 
@@ -82,22 +84,38 @@ export function explainFeature(
   return feature;
 }
 
-async function converse(
+/** How a group's message is answered (see features/group.ts); a private chat needs none. */
+export interface ConverseOptions {
+  readonly place?: Place;
+  /** The group's language, chosen by its admins. */
+  readonly lang?: Lang;
+  /** False: the text is not a follow-up to the message it replies to (`/explain` as a reply). */
+  readonly followUp?: boolean;
+}
+
+/**
+ * Answers `text` through the user actor (with a link's article or a picture in `extra`),
+ * streaming an AI answer as drafts, and stores the answer's thread.
+ */
+export async function converse(
   ctx: BotContext,
   text: string,
   config: Config,
   clock: Clock,
   extra: MessageExtra = {},
+  options: ConverseOptions = {},
 ) {
   if (text.length > MAX_NEWS_CHARS) {
     await ctx.reply(ctx.t("explain.too_long", { length: text.length, max: MAX_NEWS_CHARS }));
     return;
   }
   const chatId = ctx.chat?.id ?? ctx.from?.id ?? 0;
+  const replied = options.followUp === false ? undefined : ctx.message?.reply_to_message;
   const input: MessageInput = {
     text,
     chatId,
-    ...replyToOf(ctx, ctx.message?.reply_to_message),
+    ...replyToOf(ctx, replied),
+    ...(options.lang ? { lang: options.lang } : {}),
     ...extra,
   };
   const reply = await withDrafts(ctx, clock, config, (onDelta) =>
@@ -108,11 +126,12 @@ async function converse(
       ),
     ),
   );
-  const screen = messageScreen(ctx, reply, config);
-  const sent = await ctx.reply(
-    screen.text,
-    screen.keyboard ? { reply_markup: screen.keyboard } : {},
-  );
+  const screen = messageScreen(ctx, reply, config, options.place);
+  const inGroup = options.place?.kind === "group" && ctx.message;
+  const sent = await ctx.reply(screen.text, {
+    ...(screen.keyboard ? { reply_markup: screen.keyboard } : {}),
+    ...(inGroup ? { reply_parameters: { message_id: inGroup.message_id } } : {}),
+  });
   if (reply.ok && (reply.kind === "explained" || reply.kind === "answered")) {
     await deliver(ctx, chatId, sent.message_id, reply.thread);
   }

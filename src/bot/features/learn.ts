@@ -1,5 +1,5 @@
 import { Composer, GrammyError, type InlineKeyboard } from "grammy";
-import type { LearnReply } from "../../actors/user";
+import type { LearnReply, LearnReplyWithBonus } from "../../actors/user";
 import { assertNever } from "../../errors";
 import type { MessageKey } from "../../i18n/i18n";
 import { LEARN_CALLBACK, type LearnAction, parseAction } from "../callback-data";
@@ -29,7 +29,7 @@ export function learnFeature(): Composer<BotContext> {
   feature.callbackQuery(LEARN_CALLBACK, async (ctx) => {
     const action = parseAction(ctx.callbackQuery.data);
     if (!action) return ctx.answerCallbackQuery({ text: ctx.t("learn.stale") });
-    const reply = await ctx.askUser<LearnReply>((replyTo) => ({
+    const reply = await ctx.askUser<LearnReplyWithBonus>((replyTo) => ({
       type: "learnAction",
       action,
       replyTo,
@@ -37,7 +37,7 @@ export function learnFeature(): Composer<BotContext> {
     if (!reply.ok) return ctx.answerCallbackQuery({ text: ctx.t(refusalKey(action, reply)) });
     await ctx.answerCallbackQuery(reply.feedback ? { text: ctx.t(`learn.${reply.feedback}`) } : {});
     const screen = learnScreen(ctx, reply.view);
-    const reward = rewardLines(ctx, reply.reward);
+    const reward = [...rewardLines(ctx, reply.reward), ...newsBonusLine(ctx, reply)];
     const text = reward.length > 0 ? `${screen.text}\n\n${reward.join("\n")}` : screen.text;
     await edit(ctx, text, screen.keyboard);
   });
@@ -78,4 +78,9 @@ export async function edit(ctx: BotContext, text: string, keyboard: InlineKeyboa
     if (!UNEDITABLE.some((reason) => error.description.includes(reason))) throw error;
     await ctx.reply(text, { reply_markup: keyboard });
   }
+}
+
+/** The news-lesson bonus line, when passing this quiz paid it (see lesson-bonus.ts). */
+function newsBonusLine(ctx: BotContext, reply: LearnReplyWithBonus): string[] {
+  return reply.ok && reply.newsBonus ? [ctx.t("teach.news_bonus", { xp: reply.newsBonus })] : [];
 }

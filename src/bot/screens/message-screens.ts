@@ -8,6 +8,7 @@ import { escapeHtml } from "../../news/html";
 import { truncate } from "../../news/truncate";
 import { ASK_DATA, encodeAction } from "../callback-data";
 import type { BotContext } from "../context";
+import { type Place, withTeachingButtons } from "./teach-screens";
 
 type Translator = Pick<BotContext, "lang" | "t">;
 
@@ -20,7 +21,12 @@ export interface MessageScreen {
 const HOUR_MS = 3_600_000;
 
 /** Renders the user actor's reply to a text message in the user's language. */
-export function messageScreen(ctx: Translator, reply: MessageReply, config: Config): MessageScreen {
+export function messageScreen(
+  ctx: Translator,
+  reply: MessageReply,
+  config: Config,
+  place: Place = { kind: "private" },
+): MessageScreen {
   if (!reply.ok) return { text: refusal(ctx, reply, config) };
   switch (reply.kind) {
     case "explained": {
@@ -31,10 +37,8 @@ export function messageScreen(ctx: Translator, reply: MessageReply, config: Conf
           : ctx.t(reply.count === "repeat" ? "convo.footer_repeat" : "convo.footer_unrecognized");
       const levelUp = reply.leveledUp ? `\n${ctx.t("level.up", { level: reply.level })}` : "";
       const head = readFromLine(ctx, reply.from);
-      return {
-        text: `${head}${body}\n\n<i>${footer}</i>${levelUp}`,
-        keyboard: askKeyboard(ctx),
-      };
+      const keyboard = withTeachingButtons(ctx, askKeyboard(ctx), reply, place);
+      return { text: `${head}${body}\n\n<i>${footer}</i>${levelUp}`, keyboard };
     }
     case "answered": {
       const text = escapeHtml(truncate(reply.text, config.answerMaxChars));

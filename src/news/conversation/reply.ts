@@ -5,6 +5,7 @@ import type { ExplanationSource } from "../explainer";
 import type { Intent, ScamSignalId } from "../intent";
 import type { LinkReading } from "../links/read-link";
 import type { SmalltalkTone } from "./smalltalk-tone";
+import type { TeachingLesson } from "./teach";
 
 /** What RVX must store once its answer is sent, keyed by the sent message's id. */
 export type ThreadSeed =
@@ -62,6 +63,10 @@ export type MessageReply =
       readonly count: NewsCount;
       readonly thread: ThreadSeed;
       readonly from?: ReadFrom;
+      /** The lesson that teaches the news's main concept ("📚 What an ETF is · 3 min"). */
+      readonly lesson?: TeachingLesson;
+      /** Whether a "🧠 Check yourself" question exists for the main concept. */
+      readonly check?: boolean;
     } & Counted)
   | ({
       readonly ok: true;

@@ -1,5 +1,6 @@
 import type { ImageInput } from "../../analyzers/provider";
 import type { ThreadRow } from "../../db/thread-reads";
+import type { Lang } from "../../i18n/lang";
 import type { Learner } from "../../learning/learner";
 import type { IntentResult, ScamSignalId } from "../intent";
 import type { LinkReading } from "../links/read-link";
@@ -12,6 +13,8 @@ export const MAX_MESSAGE_CHARS = 4000;
 export interface MessageInput {
   readonly text: string;
   readonly chatId: number;
+  /** Answer in this language instead of the user's (a group's, chosen by its admins). */
+  readonly lang?: Lang;
   /** The message this one replies to (Telegram's reply-to), if any. */
   readonly replyTo?: {
     readonly messageId: number;

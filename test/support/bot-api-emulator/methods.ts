@@ -31,6 +31,7 @@ export function createMethods(state: EmulatorState): Record<string, Method> {
         "can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
       );
     }
+    if (Array.isArray(payload.allowed_updates)) updates.allow(payload.allowed_updates.map(String));
     const timeout = Math.max(0, int(payload.timeout) ?? 0);
     if (timeout > 0) keepOpen();
     const result = await updates.poll({
@@ -47,6 +48,7 @@ export function createMethods(state: EmulatorState): Record<string, Method> {
 
   function setWebhook(payload: Payload): Outcome {
     if (bool(payload.drop_pending_updates)) updates.clear();
+    if (Array.isArray(payload.allowed_updates)) updates.allow(payload.allowed_updates.map(String));
     state.webhook = compact({
       url: str(payload.url) ?? "",
       secret_token: str(payload.secret_token),

@@ -22,6 +22,11 @@ export interface UpdateQueue {
   clear(): void;
   /** Forgets updates up to and including `updateId` (a webhook delivery was accepted). */
   confirmThrough(updateId: number): void;
+  /**
+   * The update kinds the bot asked for (getUpdates or setWebhook `allowed_updates`); as on
+   * Telegram, updates of other kinds are dropped when they happen. An empty list asks for all.
+   */
+  allow(kinds: readonly string[]): void;
   /** Calls `listener` after every push (the webhook deliverer listens). */
   onPush(listener: () => void): void;
   /** Ends a waiting poll with no updates and makes later polls answer at once. */
@@ -35,6 +40,7 @@ export function createUpdateQueue(): UpdateQueue {
   let updates: Update[] = [];
   let waiter: Waiter | undefined;
   let closed = false;
+  let allowed: ReadonlySet<string> | undefined;
   const listeners: (() => void)[] = [];
 
   /** Telegram's offset rule: ids below a positive offset are confirmed and forgotten. */
@@ -68,6 +74,8 @@ export function createUpdateQueue(): UpdateQueue {
 
   return {
     push(update) {
+      const kind = Object.keys(update).find((key) => key !== "update_id") ?? "";
+      if (allowed && !allowed.has(kind)) return;
       updates.push(update);
       waiter?.settle();
       for (const listener of listeners) listener();
@@ -79,6 +87,9 @@ export function createUpdateQueue(): UpdateQueue {
       listeners.push(listener);
     },
     poll,
+    allow(kinds) {
+      allowed = kinds.length > 0 ? new Set(kinds) : undefined;
+    },
     clear() {
       updates = [];
     },

@@ -128,7 +128,8 @@ export function createSimulatedUsers(state: EmulatorState) {
   return { sendUpdate, sendText, sendPrivate, pressButton, forgeButtonPress };
 }
 
-function asUser(user: TestUser): User {
+/** A simulated user as Telegram shows them in updates. */
+export function asUser(user: TestUser): User {
   return compact({
     id: user.id,
     is_bot: false,
