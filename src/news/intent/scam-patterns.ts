@@ -34,7 +34,7 @@ export const ADDRESS =
  * not reported ("Mt. Gox transferred 10,000 BTC to 1Ax…").
  */
 export const TO_ADDRESS =
-  /(?:to|into|на)\s+(?:this|my|our|the following|the new|new|этот|мой|наш|следующий|новый)\s+(?:\p{L}+\s+)?(?:address|wallet|адрес|кош[её]л)|(?:^|[.!?\n]\s*|please\s+|pls\s+|пожалуйста,?\s+)(?:send|transfer|move|deposit|return|отправьте|отправь|переведите|переведи|верните|верни)(?!\p{L})/iu;
+  /(?:to|into|на)\s+(?:this|my|our|the following|the new|new|этот|мой|наш|следующий|новый)\s+(?:\p{L}+\s+)?(?:address|wallet|адрес|кош[её]л)|(?<!\p{L})(?:send|transfer|отправьте|отправь|переведите|переведи)\s+(?:\S+\s+){0,4}(?:to|на)\s+(?:\p{L}+\s+)?(?:address|wallet|адрес|кош[её]л)|(?:^|[.!?\n]\s*|please\s+|pls\s+|пожалуйста,?\s+)(?:send|transfer|move|deposit|return|отправьте|отправь|переведите|переведи|верните|верни)(?!\p{L})/iu;
 
 /**
  * A contact off the platform: a handle, a hyphenated look-alike domain, WhatsApp, "DM". Read on
