@@ -7,7 +7,7 @@ import { EXIT_CONFIG, serveTelegram } from "./cli/serve";
 import { type Config, configSecrets, parseConfig } from "./config";
 import { StorageError } from "./db/storage-error";
 import { ConfigError } from "./errors";
-import { ContentError } from "./learning/content";
+import { ContentError } from "./learning/content-validate";
 import { createLogger, type Logger } from "./logger";
 
 /** Exit code for broken embedded data (sysexits EX_DATAERR): a bad build, not bad luck. */

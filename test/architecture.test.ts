@@ -102,6 +102,7 @@ describe("architecture", () => {
       "analyzers/": ["actors/", "supervisors/", "bot/", "cache/"],
       "db/": ["actors/", "supervisors/", "bot/", "learning/", "news/", "analyzers/"],
       "config.ts": ["analyzers/", "actors/", "supervisors/", "bot/"],
+      "config-": ["analyzers/", "actors/", "supervisors/", "bot/"],
       "clock.ts": [""],
     };
     const violations = [...production].flatMap(([file, targets]) =>

@@ -6,180 +6,40 @@ import type { Reads } from "../db/reads";
 import { assertNever } from "../errors";
 import type { Lang } from "../i18n/lang";
 import {
-  type Ack,
-  type DoneReply,
   decideCancel,
   decideConfirmDelete,
   decideHello,
   decideRequestDelete,
   decideSetBanned,
   decideSetLanguage,
-  type PendingReply,
-  type Session,
-  type TelegramProfile,
 } from "../learning/account";
 import { utcWeek } from "../learning/calendar";
 import type { Course } from "../learning/content";
 import { weekOf } from "../learning/daily-xp";
-import type { LearnAction } from "../learning/learn-action";
-import {
-  coursesView,
-  decideLearn,
-  decideQuests,
-  type LeaderboardReply,
-  type LearnReply,
-  type QuestsReply,
-} from "../learning/learn-decide";
-import { decodePlace } from "../learning/learn-place";
-import {
-  type Decision,
-  freshLearner,
-  type Learner,
-  NO_PROGRESS,
-  UNAVAILABLE,
-  type Unavailable,
-} from "../learning/learner";
-import { progressKey } from "../learning/progress";
-import type { WeeklyProgress } from "../learning/progress-chart-svg";
-import {
-  decideReminders,
-  type ReminderChange,
-  type RemindersReply,
-} from "../learning/reminder-settings";
+import { coursesView, decideLearn, decideQuests } from "../learning/learn-decide";
+import { type Learner, UNAVAILABLE, type Unavailable } from "../learning/learner";
+import { decideReminders } from "../learning/reminder-settings";
 import { withQuestsOf } from "../learning/reward";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
-import type { AskReply, MessageReply, ThreadSeed } from "../news/conversation/reply";
-import type { MessageInput } from "../news/conversation/route";
-import {
-  decideExplained,
-  decideProfile,
-  type ExplainReply,
-  gateExplain,
-  type ProfileReply,
-} from "../news/explain-rules";
+import { decideExplained, decideProfile, gateExplain } from "../news/explain-rules";
 import type { Explainer } from "../news/explainer";
 import { normalizeNews } from "../news/normalize";
 import type { CrashHooks, Policy, Supervision } from "./supervision";
 import { admitted, replyToOf } from "./supervision";
 import { createUpdateEffects } from "./update-effects";
+import { createRun } from "./user-commit";
 import { type ConversationDeps, createConversation } from "./user-conversation";
-import { createInline, type InlinePreviewReply } from "./user-inline";
+import { createInline } from "./user-inline";
 import { asked, inLanguageOf } from "./user-language";
-import { UserLoadError } from "./user-load-error";
-import { type CheckAnswerReply, type CheckReply, createTeach } from "./user-teach";
+import { createLoader, type UserState, unloadedByName, userActorName } from "./user-load";
+import type { UserMsg } from "./user-protocol";
+import { createTeach } from "./user-teach";
 import type { WriterClient } from "./writer-client";
 
-export type { Ack, DoneReply, PendingReply, Session, TelegramProfile } from "../learning/account";
-export type {
-  LeaderboardReply,
-  LearnReply,
-  LearnView,
-  QuestsReply,
-} from "../learning/learn-decide";
-export type { Unavailable } from "../learning/learner";
-export type {
-  ReminderChange,
-  ReminderSetting,
-  RemindersReply,
-} from "../learning/reminder-settings";
-export type { Reward } from "../learning/reward";
-export type { AskReply, MessageReply, ThreadSeed } from "../news/conversation/reply";
-export type { MessageInput } from "../news/conversation/route";
-export type { ExplainReply, ProfileReply } from "../news/explain-rules";
-export type { InlinePreviewReply } from "./user-inline";
-export { UserLoadError } from "./user-load-error";
-export type { CheckAnswerReply, CheckReply, LearnReplyWithBonus } from "./user-teach";
-
-/**
- * The Telegram update a request comes from. A request that carries one applies its effects at
- * most once: the marker and the reply are committed with them, and a replay gets that reply.
- * The marker is keyed by update and request type: an update asks each type at most once.
- */
-export interface FromUpdate {
-  readonly updateId?: number;
-}
-
-/** The last seven UTC days of XP and the level, for /profile and /progress. */
-export type ProgressReply =
-  | { readonly ok: true; readonly week: WeeklyProgress; readonly lang: Lang }
-  | Unavailable;
-
-/** The user actor's protocol. Every request carries its `replyTo`. */
-export type UserMsg = FromUpdate &
-  (
-    | { readonly type: "hello"; readonly profile: TelegramProfile; readonly replyTo: Ref<Session> }
-    /** Explains `text` as news whatever it is (no intent, no thread); the bot sends `message`. */
-    | { readonly type: "explain"; readonly text: string; readonly replyTo: Ref<ExplainReply> }
-    /** A text message: answered by its intent, or as a follow-up in the thread it continues. */
-    | {
-        readonly type: "message";
-        readonly input: MessageInput;
-        readonly replyTo: Ref<MessageReply>;
-      }
-    /** "❓ Ask about this" under RVX's message `messageId`: the next message asks in its thread. */
-    | {
-        readonly type: "askAbout";
-        readonly chatId: number;
-        readonly messageId: number;
-        readonly replyTo: Ref<AskReply>;
-      }
-    /** RVX's answer went out as `messageId`: store what a follow-up to it needs. */
-    | {
-        readonly type: "delivered";
-        readonly chatId: number;
-        readonly messageId: number;
-        readonly seed: ThreadSeed;
-        readonly replyTo: Ref<Ack>;
-      }
-    /** "🧠 Check yourself" under RVX's explanation `messageId`. */
-    | {
-        readonly type: "check";
-        readonly chatId: number;
-        readonly messageId: number;
-        readonly replyTo: Ref<CheckReply>;
-      }
-    /** An answer to that question: `ref` names it, `shown` is the option's place on screen. */
-    | {
-        readonly type: "checkAnswer";
-        readonly chatId: number;
-        readonly messageId: number;
-        readonly ref: string;
-        readonly shown: number;
-        readonly replyTo: Ref<CheckAnswerReply>;
-      }
-    /** An inline query: the explanation to show, spending nothing (within `deadlineMs`). */
-    | {
-        readonly type: "inlinePreview";
-        readonly text: string;
-        readonly deadlineMs: number;
-        readonly replyTo: Ref<InlinePreviewReply>;
-      }
-    /** The user sent an inline result: its news counts as explained (quota and XP). */
-    | { readonly type: "inlineChosen"; readonly text: string; readonly replyTo: Ref<MessageReply> }
-    | { readonly type: "profile"; readonly replyTo: Ref<ProfileReply> }
-    | { readonly type: "setLanguage"; readonly lang: Lang; readonly replyTo: Ref<Ack> }
-    | { readonly type: "requestDelete"; readonly replyTo: Ref<PendingReply> }
-    | { readonly type: "confirmDelete"; readonly token: string; readonly replyTo: Ref<DoneReply> }
-    | { readonly type: "cancel"; readonly replyTo: Ref<DoneReply> }
-    /** From an admin: bans or unbans this user (the user must already exist in SQLite). */
-    | { readonly type: "setBanned"; readonly banned: boolean; readonly replyTo: Ref<Ack> }
-    | { readonly type: "learn"; readonly replyTo: Ref<LearnReply> }
-    | {
-        readonly type: "learnAction";
-        readonly action: LearnAction;
-        readonly replyTo: Ref<LearnReply>;
-      }
-    | { readonly type: "quests"; readonly replyTo: Ref<QuestsReply> }
-    | { readonly type: "leaderboard"; readonly replyTo: Ref<LeaderboardReply> }
-    | { readonly type: "progress"; readonly replyTo: Ref<ProgressReply> }
-    /** Shows (`change` absent) or changes the daily reminder. */
-    | {
-        readonly type: "reminders";
-        readonly change?: ReminderChange;
-        readonly replyTo: Ref<RemindersReply>;
-      }
-  );
+export { userActorName } from "./user-load";
+// The protocol (UserMsg and its replies) lives in user-protocol.ts; callers import it from here.
+export * from "./user-protocol";
 
 export interface UserDeps extends Pick<ConversationDeps, "glossary" | "tutor" | "threadTtlMs"> {
   /** The offline analyzer: an inline query's answer when no provider makes the deadline. */
@@ -201,16 +61,6 @@ export interface UserDeps extends Pick<ConversationDeps, "glossary" | "tutor" | 
   readonly token?: () => string;
 }
 
-/** A user actor's state before its first message has loaded it from SQLite. */
-interface Unloaded {
-  readonly unloaded: true;
-  readonly id: number;
-}
-type UserState = Learner | Unloaded;
-
-/** The actor name for a Telegram user id. */
-export const userActorName = (userId: number): string => `u${userId}`;
-const userIdOfActor = (name: string): number => Number(name.slice(1));
 const ignoreStop = (): void => {};
 
 /**
@@ -234,23 +84,7 @@ export function createUserBehaviour(deps: UserDeps) {
     },
   };
 
-  const load = (userId: number): Learner => {
-    const row = deps.reads.user(userId);
-    if (!row) return freshLearner(userId, deps.defaultLanguage);
-    const rows = deps.reads.lessonProgress(userId);
-    const progress =
-      rows.length === 0
-        ? NO_PROGRESS
-        : new Map(
-            rows.map((r) => [
-              progressKey(r.courseId, r.lessonId),
-              { bestScore: r.bestScore, completed: r.completed },
-            ]),
-          );
-    const place = decodePlace(deps.reads.learning(userId), deps.courses);
-    return { ...row, persisted: true, progress, ...place };
-  };
-
+  const loaded = createLoader(deps);
   const withQuests = (state: Learner, now: number) =>
     withQuestsOf(state, utcDay(now), () => deps.reads.quests(state.id, utcDay(now)));
   const teach = createTeach(deps);
@@ -258,26 +92,7 @@ export function createUserBehaviour(deps: UserDeps) {
   const inline = createInline(deps);
 
   const effects = createUpdateEffects({ ...deps, log });
-
-  /** Commits the decision's writes, then replies; on failure replies `unavailable`. */
-  async function run<R>(
-    state: Learner,
-    decision: Decision<R>,
-    replyTo: Ref<R | Unavailable>,
-    committed: () => void = () => {},
-  ): Promise<Learner> {
-    if (
-      decision.writes.length > 0 &&
-      !(await deps.writer.commit(effects.writesOf(decision, replyTo)))
-    ) {
-      dispatch(replyTo, UNAVAILABLE);
-      return state;
-    }
-    committed();
-    dispatch(replyTo, decision.reply);
-    if (decision.background?.length) deps.writer.enqueue(decision.background);
-    return decision.next;
-  }
+  const run = createRun(deps.writer, effects);
 
   async function explain(state: Learner, msg: Extract<UserMsg, { type: "explain" }>) {
     const gate = gateExplain(state, deps.clock.now(), deps);
@@ -300,15 +115,6 @@ export function createUserBehaviour(deps: UserDeps) {
       deps.metrics.explanations.inc({ source: explanation.source }),
     );
   }
-
-  const loaded = (state: UserState): Learner => {
-    if (!("unloaded" in state)) return state;
-    try {
-      return load(state.id);
-    } catch (error) {
-      throw new UserLoadError(state.id, { cause: error });
-    }
-  };
 
   async function handle(state: Learner, msg: UserMsg): Promise<Learner> {
     const now = deps.clock.now();
@@ -389,16 +195,6 @@ export function createUserBehaviour(deps: UserDeps) {
         return assertNever(msg);
     }
   }
-
-  /**
-   * One initial state function for every actor (no closure per user): the user id is in the
-   * actor's name, and the state loads with the first message.
-   */
-  const unloadedByName = (ctx: { readonly name: string }): UserState => ({
-    unloaded: true,
-    id: userIdOfActor(ctx.name),
-  });
-
   // A stateless policy gives the same supervision to every actor, so they share one handler.
   type Handler = (state: UserState, msg: UserMsg) => Promise<UserState>;
   const handlers = new WeakMap<Supervision, Handler>();

@@ -3,14 +3,13 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { LANGS } from "../i18n/lang";
 import {
-  ContentError,
   findCourse,
   findLesson,
   findQuestion,
   type Localized,
   TRUE_FALSE_OPTIONS,
-  validateCourses,
 } from "./content";
+import { ContentError, validateCourses } from "./content-validate";
 import { loadCourses } from "./course-data";
 import { measureQuizBalance } from "./quiz-balance";
 

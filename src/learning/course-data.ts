@@ -7,7 +7,8 @@ import defi from "../../data/courses/05-defi.json";
 import news from "../../data/courses/06-news.json";
 import tgSafety from "../../data/courses/07-tg-safety.json";
 import networks from "../../data/courses/08-networks.json";
-import { type Course, validateCourses } from "./content";
+import type { Course } from "./content";
+import { validateCourses } from "./content-validate";
 
 const FILES: ReadonlyArray<readonly [name: string, data: unknown]> = [
   ["01-basics.json", basics],

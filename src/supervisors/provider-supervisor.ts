@@ -1,5 +1,5 @@
 import { dispatch, type Ref, spawn, stop } from "nact";
-import type { CallReport, ProviderMsg } from "../actors/provider";
+import type { CallReport } from "../actors/provider";
 import { spawnProvider } from "../actors/provider";
 import { PROBE_TEXT } from "../analyzers/prompt";
 import type { Provider, ProviderName } from "../analyzers/provider";
@@ -8,27 +8,26 @@ import { assertNever } from "../errors";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import {
-  acquire,
   type BreakerEffect,
   type BreakerEvent,
   type BreakerSettings,
-  type BreakerState,
   CIRCUIT_CODE,
   type CircuitStatus,
   eventOf,
-  initialBreaker,
   MAX_COOLDOWN_MS,
   step,
 } from "./breaker";
 import { resume } from "./policies";
+import {
+  type Entry,
+  type Incarnation,
+  type Lease,
+  leaseOf,
+  newEntry,
+  retire,
+} from "./provider-entry";
 
-/** The right to send one call to a provider's current actor. */
-export interface Lease {
-  readonly provider: ProviderName;
-  readonly ref: Ref<ProviderMsg>;
-  /** Aborted when this actor is stopped: a caller stops waiting for a reply that may be lost. */
-  readonly stopped: AbortSignal;
-}
+export type { Lease } from "./provider-entry";
 
 export interface ProviderSupervisorDeps {
   /** The AI providers, in chain order. */
@@ -46,17 +45,6 @@ export interface ProviderSupervisorDeps {
   /** Jitter source for cooldowns, [0, 1). */
   readonly random?: () => number;
 }
-
-type Incarnation = { readonly ref: Ref<ProviderMsg>; readonly controller: AbortController };
-
-type Entry = {
-  readonly provider: Provider;
-  breaker: BreakerState;
-  generation: number;
-  /** The running actor; absent while the breaker is open. */
-  actor: Incarnation | undefined;
-  cancelWake: Cancel | undefined;
-};
 
 type SupervisorMsg =
   | CallReport
@@ -176,14 +164,6 @@ export function createProviderSupervisor(root: Ref<unknown>, deps: ProviderSuper
     return { ref, controller: new AbortController() };
   }
 
-  function retire(entry: Entry): void {
-    const actor = entry.actor;
-    entry.actor = undefined;
-    if (!actor) return;
-    actor.controller.abort();
-    stop(actor.ref);
-  }
-
   function probeAll(): void {
     for (const entry of entries.values()) {
       const lease = tryAcquire(entry);
@@ -199,22 +179,11 @@ export function createProviderSupervisor(root: Ref<unknown>, deps: ProviderSuper
   }
 
   function tryAcquire(entry: Entry): Lease | undefined {
-    if (stopped || !entry.actor) return undefined;
-    const claim = acquire(entry.breaker);
-    entry.breaker = claim.state;
-    if (!claim.granted) return undefined;
-    const { ref, controller } = entry.actor;
-    return { provider: entry.provider.name, ref, stopped: controller.signal };
+    return stopped ? undefined : leaseOf(entry);
   }
 
   for (const provider of deps.providers) {
-    const entry: Entry = {
-      provider,
-      breaker: initialBreaker(settings),
-      generation: 0,
-      actor: undefined,
-      cancelWake: undefined,
-    };
+    const entry = newEntry(provider, settings);
     entry.actor = incarnate(entry);
     entries.set(provider.name, entry);
     metrics.providerCircuitState.set({ provider: provider.name }, CIRCUIT_CODE.closed);

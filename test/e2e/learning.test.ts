@@ -6,12 +6,8 @@ import type { Update } from "grammy/types";
 import { t } from "../../src/i18n/i18n";
 import type { Lang } from "../../src/i18n/lang";
 import { utcDay } from "../../src/learning/calendar";
-import {
-  type Course,
-  type Lesson,
-  type Question,
-  validateCourses,
-} from "../../src/learning/content";
+import type { Course, Lesson, Question } from "../../src/learning/content";
+import { validateCourses } from "../../src/learning/content-validate";
 import { progressBar } from "../../src/learning/daily-xp";
 import { LEVEL_XP, levelFor, XP } from "../../src/learning/levels";
 import { drawQuests, type Quest, type QuestKind } from "../../src/learning/quests";
