@@ -9,7 +9,8 @@ const EDGE_AFTER = "(?![\\p{L}\\p{N}])";
 // `\b` does not see Cyrillic letters, so word edges are lookarounds on \p{L}. In the
 // alternatives, `~` stands for any word ending, a space for a run of spaces or hyphens, and
 // ` ?` for an optional space or hyphen.
-function build(alts: readonly string[], flags: string): RegExp {
+/** A whole-word pattern over `alts` (written as described above) with the given flags. */
+export function wordPattern(alts: readonly string[], flags: string): RegExp {
   const body = alts
     .map((a) =>
       a
@@ -22,6 +23,6 @@ function build(alts: readonly string[], flags: string): RegExp {
 }
 
 /** Case-insensitive whole-word pattern. */
-export const ci = (...alts: string[]): RegExp => build(alts, "giu");
+export const ci = (...alts: string[]): RegExp => wordPattern(alts, "giu");
 /** Case-sensitive whole-word pattern, for tickers that are also common words (TON, NEAR). */
-export const cs = (...alts: string[]): RegExp => build(alts, "gu");
+export const cs = (...alts: string[]): RegExp => wordPattern(alts, "gu");
