@@ -79,7 +79,9 @@ export function createThreadWriteApplier(db: Database): (write: ThreadWrite) => 
           terms: JSON.stringify(write.terms),
           at: write.at,
         });
-        turn.run({ chatId, rootId, question: write.question, answer: write.answer });
+        // `start` left the thread without turns (a replaced row's turns went with it, ON DELETE
+        // CASCADE, foreign keys on in openDatabase), so its first turn is seq 0.
+        insertTurn.run({ chatId, rootId, seq: 0, question: write.question, answer: write.answer });
         return void link.run({ chatId, rootId, messageId: rootId });
       }
       case "threadTurn": {
