@@ -23,6 +23,7 @@ const BENCHMARKS = [
   "near-cache",
   "provider-outage",
   "e2e-http",
+  "webhook-intake",
   "cold-start",
   "streaming",
 ] as const;

@@ -10,7 +10,7 @@ import { readableLessons } from "../learning/lesson-access";
 import type { Metrics } from "../metrics";
 import { asksAdvice } from "../news/conversation/advice";
 import { decideAnswered, decideNews, decideScam, todayStart } from "../news/conversation/decide";
-import { recognizes } from "../news/conversation/recognized";
+import { recognizedIn, recognizes } from "../news/conversation/recognized";
 import type { AskReply, MessageReply, ThreadSeed } from "../news/conversation/reply";
 import { type MessageInput, routeMessage } from "../news/conversation/route";
 import { smalltalkTone } from "../news/conversation/smalltalk-tone";
@@ -19,6 +19,7 @@ import { gateExplain } from "../news/explain-rules";
 import { cacheKey, type Explainer } from "../news/explainer";
 import { classifyIntent, type ScamSignalId } from "../news/intent";
 import { normalizeNews } from "../news/normalize";
+import { memoizeText } from "../news/text-memo";
 import { createMediaAnswers, type NewsRead } from "./user-conversation-media";
 import { type Teach, withTeaching } from "./user-teach";
 
@@ -45,17 +46,21 @@ export interface ConversationDeps {
 export function createConversation(
   deps: ConversationDeps,
   withQuests: (state: Learner, now: number) => Learner,
-  teach?: Pick<Teach, "suggest">,
+  teach?: Pick<Teach, "suggest" | "analysis">,
 ) {
   const { reads, glossary, clock, dailyLimit } = deps;
   const limits = { floodIntervalMs: deps.floodIntervalMs, dailyLimit };
   const readable = (state: Learner, links: readonly LessonLink[]) =>
     readableLessons(links, deps.courses, state.progress, state.lang);
+  // Both are pure functions of the text; shared results are never mutated (terms are copied).
+  const intentOf = memoizeText(classifyIntent);
+  const termsIn = memoizeText((text) => glossary.findTerms(text));
+  const findTerms = (text: string) => [...termsIn(text)];
   const explainedToday = (state: Learner, key: string) =>
     reads.explainedSince(state.id, key, todayStart(clock.now()));
 
   async function message(state: Learner, input: MessageInput): Promise<Decision<MessageReply>> {
-    const intent = classifyIntent(input.text);
+    const intent = intentOf(input.text);
     const route = routeMessage(state, input, intent, {
       now: clock.now(),
       threadTtlMs: deps.threadTtlMs,
@@ -136,13 +141,15 @@ export function createConversation(
     const seed: ThreadSeed = {
       kind: "start",
       news: text,
-      terms: glossary.findTerms(text),
+      terms: findTerms(text),
       question: "",
       answer: explanation.text,
     };
     // The offline analysis runs again only when it decides something (~0.3 ms a post).
     const recognized =
-      !repeat && (explanation.provider !== "offline" || recognizes(text, state.lang));
+      !repeat &&
+      (explanation.provider !== "offline" ||
+        (teach ? recognizedIn(teach.analysis(text, state.lang)) : recognizes(text, state.lang)));
     // A repeat is answered even past the flood interval or the quota: it costs nothing.
     const open = gate.ok ? gate : { ok: true as const, started: now, day: 0, used: 0 };
     const from = explanation.provider === "offline" && read.image ? undefined : read.from;
@@ -188,7 +195,7 @@ export function createConversation(
             key,
             repeat: explainedToday(state, key),
             advice: false,
-            seed: seedFor(ai.text, thread?.terms ?? glossary.findTerms(text)),
+            seed: seedFor(ai.text, thread?.terms ?? findTerms(text)),
           },
           now,
           dailyLimit,

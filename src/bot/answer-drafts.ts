@@ -32,7 +32,9 @@ export interface DraftOptions {
  */
 export function streamDrafts(ctx: BotContext, clock: Clock, options: DraftOptions): DraftStream {
   const chatId = ctx.chat?.id;
-  const draftOf = createDrafter(options.maxChars);
+  // Made at the first delta: building the sanitizer's link matcher costs ~10 µs, and an answer
+  // from the cache streams nothing.
+  let draftOf: ((textSoFar: string) => string) | undefined;
   const interval = options.intervalMs ?? DRAFT_INTERVAL_MS;
   let shown = "";
   let pending: string | undefined;
@@ -81,6 +83,7 @@ export function streamDrafts(ctx: BotContext, clock: Clock, options: DraftOption
   return {
     onDelta(textSoFar) {
       if (stopped) return;
+      draftOf ??= createDrafter(options.maxChars);
       const draft = draftOf(textSoFar);
       if (!draft || draft === shown || draft === pending) return;
       pending = draft;

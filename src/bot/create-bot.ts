@@ -1,5 +1,5 @@
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotError, type MiddlewareFn } from "grammy";
+import { Bot, type BotError, Composer, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Ref } from "nact";
 import type { GroupsMsg } from "../actors/groups";
@@ -78,19 +78,22 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
       deps.groups
         ? groupFeature({ config: deps.config, clock: deps.clock, groups: deps.groups })
         : ignoreGroups(),
-      deepLinkFeature(),
-      startFeature(),
-      helpFeature(deps.config),
-      languageFeature(),
-      profileFeature(deps.config),
-      ...(deps.renderProgress ? [progressFeature(deps.renderProgress)] : []),
-      remindersFeature(deps.clock),
-      deleteDataFeature(),
-      ...(deps.admin ? [adminFeature(deps.admin)] : []),
-      learnFeature(),
-      questsFeature(),
-      leaderboardFeature(),
-      checkFeature(),
+      new Composer<BotContext>().filter(
+        mayBeCommandOrButton,
+        deepLinkFeature(),
+        startFeature(),
+        helpFeature(deps.config),
+        languageFeature(),
+        profileFeature(deps.config),
+        ...(deps.renderProgress ? [progressFeature(deps.renderProgress)] : []),
+        remindersFeature(deps.clock),
+        deleteDataFeature(),
+        ...(deps.admin ? [adminFeature(deps.admin)] : []),
+        learnFeature(),
+        questsFeature(),
+        leaderboardFeature(),
+        checkFeature(),
+      ),
       inlineFeature(deps.config),
       explainFeature(deps.config, deps.clock, deps.media),
       fallbackFeature(),
@@ -99,6 +102,19 @@ export function createBot(token: string, deps: BotDeps): Bot<BotContext> {
     deps.logger.error({ err: error.error }, "update failed outside the boundary"),
   );
   return bot;
+}
+
+/**
+ * The features behind this gate register only commands and callback queries, so a message
+ * without a bot_command entity (most updates: news texts) cannot match any of them; skipping
+ * them spares it ~40 handler checks. A feature that reacts to other updates goes outside it.
+ */
+function mayBeCommandOrButton(ctx: BotContext): boolean {
+  if (ctx.callbackQuery || !ctx.msg) return true;
+  const isCommand = (entity: { type: string }) => entity.type === "bot_command";
+  return (
+    (ctx.msg.entities ?? []).some(isCommand) || (ctx.msg.caption_entities ?? []).some(isCommand)
+  );
 }
 
 /** The per-chat ordering key; it runs outside the error boundary, so it must never throw. */

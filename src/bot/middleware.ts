@@ -14,7 +14,19 @@ const DEFAULT_ASK_MS = 10_000;
 export function observe(logger: Logger, metrics: Metrics): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const type = Object.keys(ctx.update).find((key) => key !== "update_id") ?? "unknown";
-    ctx.log = logger.child({ update_id: ctx.update.update_id, user_id: ctx.from?.id });
+    // The child logger is made when something logs: most updates log nothing.
+    let log: Logger | undefined;
+    Object.defineProperty(ctx, "log", {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        log ??= logger.child({ update_id: ctx.update.update_id, user_id: ctx.from?.id });
+        return log;
+      },
+      set: (value: Logger) => {
+        log = value;
+      },
+    });
     const started = performance.now();
     metrics.updates.inc({ type });
     try {
@@ -22,7 +34,9 @@ export function observe(logger: Logger, metrics: Metrics): MiddlewareFn<BotConte
     } finally {
       const ms = performance.now() - started;
       metrics.updateDuration.observe(ms / 1000);
-      ctx.log.debug({ type, duration_ms: Math.round(ms) }, "update handled");
+      if (log || logger.isLevelEnabled("debug")) {
+        ctx.log.debug({ type, duration_ms: Math.round(ms) }, "update handled");
+      }
     }
   };
 }

@@ -8,6 +8,7 @@ import threads from "./migrations/006-threads.sql" with { type: "text" };
 import habits from "./migrations/007-habits.sql" with { type: "text" };
 import cacheNews from "./migrations/008-cache-news.sql" with { type: "text" };
 import reach from "./migrations/009-reach.sql" with { type: "text" };
+import threadRows from "./migrations/010-thread-rows.sql" with { type: "text" };
 
 /** Ordered schema migrations; the database's `user_version` is the count applied. */
 export const MIGRATIONS: readonly { readonly name: string; readonly sql: string }[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly { readonly name: string; readonly sql: string 
   { name: "007-habits", sql: habits },
   { name: "008-cache-news", sql: cacheNews },
   { name: "009-reach", sql: reach },
+  { name: "010-thread-rows", sql: threadRows },
 ];
 
 /** Applies pending migrations, each in its own transaction. Returns the names applied. */

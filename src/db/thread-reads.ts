@@ -35,8 +35,10 @@ export function createThreadReads(db: Database) {
        WHERE chat_id = ? AND root_id = ? ORDER BY seq DESC LIMIT ?)
      ORDER BY seq`,
   );
+  // EXISTS stops at the first row: counting scanned every repeat of a news the user sent today.
   const explained = db.prepare<{ n: number }, [number, string, number]>(
-    "SELECT count(*) AS n FROM requests WHERE user_id = ? AND news_key = ? AND created_at >= ?",
+    `SELECT EXISTS (SELECT 1 FROM requests WHERE user_id = ? AND news_key = ? AND created_at >= ?)
+     AS n`,
   );
   return {
     /** The thread RVX's message `messageId` in `chatId` belongs to, with its last `turns`. */

@@ -42,11 +42,21 @@ export function createThreadWriteApplier(db: Database): (write: ThreadWrite) => 
     `INSERT OR REPLACE INTO threads (chat_id, root_id, user_id, news, terms, created_at, updated_at)
      VALUES ($chatId, $rootId, $userId, $news, $terms, $at, $at)`,
   );
-  const turn = db.prepare(
-    `INSERT INTO thread_turns (chat_id, root_id, seq, question, answer)
-     SELECT $chatId, $rootId, coalesce(max(seq) + 1, 0), $question, $answer
-     FROM thread_turns WHERE chat_id = $chatId AND root_id = $rootId`,
+  // The next seq is read by its own statement: an INSERT that reads the table it writes makes
+  // SQLite copy the SELECT into a temporary table first, which cost twice the insert itself.
+  const lastSeq = db.prepare<{ seq: number | null }, [number, number]>(
+    "SELECT max(seq) AS seq FROM thread_turns WHERE chat_id = ?1 AND root_id = ?2",
   );
+  const insertTurn = db.prepare(
+    `INSERT INTO thread_turns (chat_id, root_id, seq, question, answer)
+     VALUES ($chatId, $rootId, $seq, $question, $answer)`,
+  );
+  const turn = {
+    run(t: { chatId: number; rootId: number; question: string; answer: string }): void {
+      const seq = (lastSeq.get(t.chatId, t.rootId)?.seq ?? -1) + 1;
+      insertTurn.run({ ...t, seq });
+    },
+  };
   const link = db.prepare(
     `INSERT OR REPLACE INTO thread_messages (chat_id, message_id, root_id)
      SELECT $chatId, $messageId, $rootId
@@ -69,7 +79,9 @@ export function createThreadWriteApplier(db: Database): (write: ThreadWrite) => 
           terms: JSON.stringify(write.terms),
           at: write.at,
         });
-        turn.run({ chatId, rootId, question: write.question, answer: write.answer });
+        // `start` left the thread without turns (a replaced row's turns went with it, ON DELETE
+        // CASCADE, foreign keys on in openDatabase), so its first turn is seq 0.
+        insertTurn.run({ chatId, rootId, seq: 0, question: write.question, answer: write.answer });
         return void link.run({ chatId, rootId, messageId: rootId });
       }
       case "threadTurn": {

@@ -1,4 +1,4 @@
-import { analyze } from "../../analyzers/offline/analyze";
+import { analyze, type Findings } from "../../analyzers/offline/analyze";
 import type { Lang } from "../../i18n/lang";
 
 /**
@@ -7,6 +7,10 @@ import type { Lang } from "../../i18n/lang";
  * happened: that explains nothing, so it earns nothing.
  */
 export function recognizes(text: string, lang: Lang): boolean {
-  const found = analyze(text, lang);
+  return recognizedIn(analyze(text, lang));
+}
+
+/** `recognizes` over an analysis already made. */
+export function recognizedIn(found: Findings): boolean {
   return !found.offtopic && found.events.length > 0 && !found.events.includes("scam");
 }

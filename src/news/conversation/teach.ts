@@ -42,12 +42,22 @@ const WORDS_PER_MINUTE = 150;
 
 /** Minutes a lesson takes: its pages at a beginner's pace, plus half a minute a quiz question. */
 export function lessonMinutes(lesson: Lesson, lang: Lang): number {
+  const key = `${lang}`;
+  const known = minutesMemo.get(lesson)?.[key];
+  if (known !== undefined) return known;
   const words = lesson.pages.reduce(
     (n, page) => n + page[lang].split(/\s+/).filter(Boolean).length,
     0,
   );
-  return Math.max(1, Math.round(words / WORDS_PER_MINUTE + lesson.quiz.length / 2));
+  const minutes = Math.max(1, Math.round(words / WORDS_PER_MINUTE + lesson.quiz.length / 2));
+  minutesMemo.set(lesson, { ...minutesMemo.get(lesson), [key]: minutes });
+  return minutes;
 }
+
+/** Lessons are immutable content: their minutes are counted once per language. */
+const minutesMemo = new WeakMap<Lesson, Record<string, number>>();
+/** The glossary by id, built once per glossary (mainTerm runs for every explanation). */
+const termsById = new WeakMap<readonly GlossaryTerm[], ReadonlyMap<string, GlossaryTerm>>();
 
 /**
  * The term an explanation is mainly about: the offline analyzer's event kinds first (strongest
@@ -58,7 +68,11 @@ export function mainTerm(
   found: readonly string[],
   terms: readonly GlossaryTerm[],
 ): GlossaryTerm | undefined {
-  const byId = new Map(terms.map((term) => [term.id, term]));
+  let byId = termsById.get(terms);
+  if (!byId) {
+    byId = new Map(terms.map((term) => [term.id, term]));
+    termsById.set(terms, byId);
+  }
   const candidates = [...kinds.flatMap((kind) => EVENT_TERMS[kind] ?? []), ...found];
   for (const id of candidates) {
     const term = byId.get(id);
