@@ -16,7 +16,6 @@ import type { Config } from "./config";
 import { createAdminReads } from "./db/admin-reads";
 import { startCheckpointer } from "./db/checkpointer";
 import { openDatabase } from "./db/open";
-import { renderWeeklyProgress } from "./learning/progress-chart";
 import type { Logger } from "./logger";
 import { createMetrics, type Metrics } from "./metrics";
 import { setUpLinkReader } from "./news/links/link-reader-setup";
@@ -205,7 +204,9 @@ export function createApp(deps: AppDeps) {
         metrics,
         users: runtime.users,
         groups: runtime.groups,
-        renderProgress: renderWeeklyProgress,
+        // The chart's WASM renderer and fonts (~10 MB) load with the first /progress, not at start.
+        renderProgress: async (week, lang) =>
+          (await import("./learning/progress-chart")).renderWeeklyProgress(week, lang),
         media: {
           readLink,
           vision: chain.vision === true,

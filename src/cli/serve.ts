@@ -7,7 +7,6 @@ import { createInboxProcessor } from "../bot/inbox-processor";
 import { systemClock } from "../clock";
 import type { Config } from "../config";
 import { createInbox } from "../db/inbox";
-import { warmUpProgressChart } from "../learning/progress-chart";
 import type { Logger } from "../logger";
 import { createMetrics } from "../metrics";
 import { backupDatabase, pruneBackups } from "../ops/backup";
@@ -96,7 +95,6 @@ export async function serveTelegram(config: Config, logger: Logger): Promise<num
   }
   await publishCommands(bot.api, config.defaultLanguage, logger);
   // Off the request path: the first /progress should not pay for compiling the renderer.
-  warmUpProgressChart().catch((error) => logger.warn({ err: error }, "chart warm-up failed"));
 
   const ops = startOps(config, app, logger);
   const cancelBackups = scheduleBackups(config, app, logger);

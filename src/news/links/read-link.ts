@@ -1,5 +1,4 @@
 import { canonicalUrl, urlSlugText } from "./canonical-url";
-import { articleAsNews, extractArticle } from "./extract";
 import { type FetchFailure, type FetchPageDeps, fetchPage } from "./fetch-page";
 
 /** What RVX could learn from a link. */
@@ -38,6 +37,8 @@ export function createLinkReader(deps: LinkReaderDeps) {
     if (!deps.enabled) return { kind: "address", canonical, news: slug };
     const page = await fetchPage(url, deps);
     if (!page.ok) return { kind: "address", canonical, news: slug, failure: page.reason };
+    // Readability and linkedom cost ~25 MB of memory: loaded with the first page read, not at start.
+    const { articleAsNews, extractArticle } = await import("./extract");
     const article = extractArticle(page.body, page.contentType);
     const news = articleAsNews(article);
     if (news.length < MIN_ARTICLE_CHARS) {
