@@ -87,14 +87,14 @@ describe("db-writer", () => {
   it("under load holds a batch for a window that grows with the rate, at most flushMs", async () => {
     current = setup();
     const { clock, write, users, batches, queueDepth } = current;
-    // 512 writes in this flush window: load 512 / (2 × 512), a hold of 25 ms × 0.5² = 6.25 ms.
+    // 512 writes in this flush window: load 512 / (2 × 512), a hold of 25 ms × 0.5^1.25 = 10.5 ms.
     await Promise.all(
       Array.from({ length: 256 }, (_, i) => write([user(1000 + i), user(2000 + i)])),
     );
     expect(await batches()).toBe(1);
     const held = write([user(1)]);
     await untilValue(queueDepth, (n) => n === 1, "one queued write");
-    clock.advance(6);
+    clock.advance(10);
     expect(users()).toBe(512);
     clock.advance(1);
     expect(await held).toEqual({ type: "committed" });

@@ -4,10 +4,13 @@
  * The load signal is the number of writes that arrived in the last `flushMs` (a sliding-window
  * counter), against the rate at which the batch cap cuts batches anyway: at `2 × flushMax` writes
  * per `flushMs` even the full hold cannot pass the cap. load = recent / (2 × flushMax), and the
- * hold is `flushMs × load²`: an idle or lightly loaded writer commits at once (a lone write never
- * waits for a timer; with the defaults, ~5,000 writes/s give a 0.3 ms hold, under the timer
- * threshold), and as load rises the hold grows faster than the rate, so transactions per write
- * fall (batch ≈ rate × hold): ~25,000 writes/s are held ~9 ms.
+ * hold is `flushMs × load^1.25`: an idle or lightly loaded writer commits at once (a lone write
+ * never waits for a timer; news at 1,000/s stay under the 1 ms timer threshold), and as load
+ * rises the hold grows a little faster than the rate, so transactions per write fall (batch ≈
+ * rate × hold): with the defaults ~5,000 writes/s are held ~1.8 ms and ~20,000 writes/s ~10 ms.
+ * The exponent was chosen by measurement (scripts/bench/latency.ts and group-commit.ts, same
+ * runs): 2 left 0.12 transactions per explanation at 5,000 news/s, 1 held every news at
+ * 1,000/s (p99 2.85 ms), 1.25 gave 0.041 and a 1.42 ms p99.
  */
 export interface CommitWindow {
   /** Counts `writes` arriving at `now`. */
@@ -53,7 +56,7 @@ export function createCommitWindow(flushMs: number, flushMax: number): CommitWin
     holdMs(now) {
       if (flushMs === 0) return 0;
       const load = recent(now) / (2 * flushMax);
-      return Math.min(flushMs, flushMs * load * load);
+      return Math.min(flushMs, flushMs * load ** 1.25);
     },
   };
 }
