@@ -1,11 +1,10 @@
 import { type Content, type GenerateContentResponse, GoogleGenAI } from "@google/genai";
 import { type AnswerPolicy, answerPolicy, createAnswerShaper } from "./answer-shaper";
 import { cappedFetch } from "./capped-fetch";
-import { classifyError } from "./classify-error";
 import { base64Of } from "./image";
 import { TEMPERATURE } from "./prompt";
 import { type ImageInput, type Provider, ProviderError } from "./provider";
-import { readStream, type StreamedAnswer, type StreamPiece } from "./stream-answer";
+import { callSdk, callSignal, type StreamedAnswer, type StreamPiece } from "./stream-answer";
 
 /** How to reach Gemini. `baseUrl` is the origin; the SDK appends `/v1beta/models/…`. */
 export interface GeminiOptions {
@@ -64,7 +63,6 @@ export function createGeminiProvider({
         withImage: !!image,
         tutor,
       });
-      const deadline = AbortSignal.timeout(timeoutMs);
       const request = {
         model,
         contents: contentsOf(user, image),
@@ -73,29 +71,21 @@ export function createGeminiProvider({
           temperature: TEMPERATURE,
           // Thinking tokens are taken from the same budget on thinking models.
           maxOutputTokens: maxTokens + (thinkingBudget ?? 0),
-          abortSignal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+          abortSignal: callSignal(signal, timeoutMs),
           ...(thinkingBudget === undefined ? {} : { thinkingConfig: { thinkingBudget } }),
         },
       };
-      let raw: StreamedAnswer;
-      try {
-        if (onDelta) {
-          const startedAt = policy.now();
-          const stream = await ai.models.generateContentStream(request);
-          raw = await readStream("gemini", piecesOf(stream), {
-            onDelta,
-            onFirstToken,
-            now: policy.now,
-            startedAt,
-            signal: request.config.abortSignal,
-          });
-        } else {
-          const response = await ai.models.generateContent(request);
-          raw = { text: textOf(response), finish: finishOf(response) ?? "no candidate" };
-        }
-      } catch (error) {
-        throw classifyError("gemini", error, { secrets: [apiKey] });
-      }
+      const raw = await callSdk(
+        "gemini",
+        {
+          stream: async () => piecesOf(await ai.models.generateContentStream(request)),
+          complete: async () => {
+            const response = await ai.models.generateContent(request);
+            return { text: textOf(response), finish: finishOf(response) ?? "no candidate" };
+          },
+        },
+        { onDelta, onFirstToken, now: policy.now, signal: request.config.abortSignal, apiKey },
+      );
       const { text: whole, cutOff } = judge(raw);
       return { text: shaper.finish(whole, lang, { cutOff }) };
     },

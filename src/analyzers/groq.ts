@@ -6,11 +6,10 @@ import {
   type PreparedCall,
 } from "./answer-shaper";
 import { cappedFetch } from "./capped-fetch";
-import { classifyError } from "./classify-error";
 import { dataUrlOf } from "./image";
 import { TEMPERATURE } from "./prompt";
 import { type ImageInput, type Provider, ProviderError } from "./provider";
-import { readStream, type StreamedAnswer, type StreamPiece } from "./stream-answer";
+import { callSdk, callSignal, type StreamedAnswer, type StreamPiece } from "./stream-answer";
 
 /** How to reach Groq. `baseURL` is the origin; the SDK appends `/openai/v1/chat/completions`. */
 export interface GroqOptions {
@@ -70,26 +69,16 @@ export function createGroqProvider({
         temperature: TEMPERATURE,
         max_completion_tokens: prepared.maxTokens,
       };
-      const deadline = AbortSignal.timeout(timeoutMs);
-      const options = { signal: signal ? AbortSignal.any([signal, deadline]) : deadline };
-      let raw: StreamedAnswer;
-      try {
-        if (onDelta) {
-          const startedAt = policy.now();
-          const stream = await client.chat.completions.create({ ...body, stream: true }, options);
-          raw = await readStream("groq", piecesOf(stream), {
-            onDelta,
-            onFirstToken,
-            now: policy.now,
-            startedAt,
-            signal: options.signal,
-          });
-        } else {
-          raw = rawOf(await client.chat.completions.create(body, options));
-        }
-      } catch (error) {
-        throw classifyError("groq", error, { secrets: [apiKey] });
-      }
+      const options = { signal: callSignal(signal, timeoutMs) };
+      const raw = await callSdk(
+        "groq",
+        {
+          stream: async () =>
+            piecesOf(await client.chat.completions.create({ ...body, stream: true }, options)),
+          complete: async () => rawOf(await client.chat.completions.create(body, options)),
+        },
+        { onDelta, onFirstToken, now: policy.now, signal: options.signal, apiKey },
+      );
       const { text: whole, cutOff } = judge(raw);
       return { text: shaper.finish(whole, lang, { cutOff }) };
     },

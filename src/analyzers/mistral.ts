@@ -12,11 +12,10 @@ import {
   type PreparedCall,
 } from "./answer-shaper";
 import { cappedFetch } from "./capped-fetch";
-import { classifyError } from "./classify-error";
 import { dataUrlOf } from "./image";
 import { TEMPERATURE } from "./prompt";
 import { type ImageInput, type Provider, ProviderError } from "./provider";
-import { readStream, type StreamedAnswer, type StreamPiece } from "./stream-answer";
+import { callSdk, callSignal, type StreamedAnswer, type StreamPiece } from "./stream-answer";
 
 /** How to reach Mistral. `serverURL` is the origin; the SDK appends `/v1/chat/completions`. */
 export interface MistralOptions {
@@ -70,26 +69,15 @@ export function createMistralProvider({
         maxTokens: prepared.maxTokens,
       };
       // The SDK ignores its own timeoutMs once a signal is given, so the deadline joins it here.
-      const deadline = AbortSignal.timeout(timeoutMs);
-      const options = { signal: signal ? AbortSignal.any([signal, deadline]) : deadline };
-      let raw: StreamedAnswer;
-      try {
-        if (onDelta) {
-          const startedAt = policy.now();
-          const stream = await client.chat.stream(body, options);
-          raw = await readStream("mistral", piecesOf(stream), {
-            onDelta,
-            onFirstToken,
-            now: policy.now,
-            startedAt,
-            signal: options.signal,
-          });
-        } else {
-          raw = rawOf(await client.chat.complete(body, options));
-        }
-      } catch (error) {
-        throw classifyError("mistral", error, { secrets: [apiKey] });
-      }
+      const options = { signal: callSignal(signal, timeoutMs) };
+      const raw = await callSdk(
+        "mistral",
+        {
+          stream: async () => piecesOf(await client.chat.stream(body, options)),
+          complete: async () => rawOf(await client.chat.complete(body, options)),
+        },
+        { onDelta, onFirstToken, now: policy.now, signal: options.signal, apiKey },
+      );
       const { text: whole, cutOff } = judge(raw);
       return { text: shaper.finish(whole, lang, { cutOff }) };
     },

@@ -1,3 +1,4 @@
+import { classifyError } from "./classify-error";
 import { ProviderError, type ProviderName } from "./provider";
 
 /** One chunk of a streamed answer, as each adapter reads it from its SDK. */
@@ -71,4 +72,41 @@ function notify(onDelta: ((text: string) => void) | undefined, text: string): vo
   } catch {
     // Deliberately ignored: drafts are best effort, the final answer is what counts.
   }
+}
+
+/** One call as an adapter makes it through its SDK: streamed piece by piece, or whole. */
+export interface SdkCall {
+  readonly stream: () => Promise<AsyncIterable<StreamPiece>>;
+  readonly complete: () => Promise<StreamedAnswer>;
+}
+
+/** What {@link callSdk} needs besides the call itself. */
+export interface SdkCallWatch extends Omit<StreamWatch, "startedAt"> {
+  /** Redacted from the error a failed call becomes. */
+  readonly apiKey: string;
+}
+
+/**
+ * Makes one provider call the way every adapter does: streamed through {@link readStream} when
+ * the caller watches the text (`onDelta`), else whole; any SDK error becomes that provider's
+ * {@link ProviderError} with the key redacted.
+ */
+export async function callSdk(
+  provider: ProviderName,
+  call: SdkCall,
+  watch: SdkCallWatch,
+): Promise<StreamedAnswer> {
+  try {
+    if (!watch.onDelta) return await call.complete();
+    const startedAt = watch.now();
+    return await readStream(provider, await call.stream(), { ...watch, startedAt });
+  } catch (error) {
+    throw classifyError(provider, error, { secrets: [watch.apiKey] });
+  }
+}
+
+/** The caller's signal joined with the call's own deadline (`timeoutMs` from now). */
+export function callSignal(signal: AbortSignal | undefined, timeoutMs: number): AbortSignal {
+  const deadline = AbortSignal.timeout(timeoutMs);
+  return signal ? AbortSignal.any([signal, deadline]) : deadline;
 }
