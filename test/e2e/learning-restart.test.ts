@@ -1,38 +1,24 @@
 import { Database } from "bun:sqlite";
 import { describe, expect, it } from "bun:test";
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { t } from "../../src/i18n/i18n";
 import type { Course, Lesson } from "../../src/learning/content";
-import { validateCourses } from "../../src/learning/content-validate";
 import { escapeHtml } from "../../src/news/html";
-import { type ApiCall, type SentMessage, startBotApiEmulator } from "../support/bot-api-emulator";
+import { type SentMessage, startBotApiEmulator } from "../support/bot-api-emulator";
 import { startRvx, tempDir } from "../support/process";
 import {
   answerButton,
+  keyboardOf,
   questionText,
   resultText,
   reviewText,
   type ShownScreen,
+  shippedCourses,
   shownOrder,
 } from "../support/quiz-screen";
 
-const COURSE_DIR = join(import.meta.dir, "../../data/courses");
-const FILES = readdirSync(COURSE_DIR).filter((f) => f.endsWith(".json"));
-const COURSE = validateCourses(
-  FILES.map((f) => JSON.parse(readFileSync(join(COURSE_DIR, f), "utf8"))),
-  FILES,
-)[0] as Course;
+const COURSE = shippedCourses()[0] as Course;
 const LESSON = COURSE.lessons[0] as Lesson;
-
-function keyboardOf(message: SentMessage | ApiCall["payload"] | undefined): string[][][] {
-  const markup = message?.reply_markup as
-    | { inline_keyboard?: { text: string; callback_data?: string }[][] }
-    | undefined;
-  return (markup?.inline_keyboard ?? []).map((row) =>
-    row.map((button) => [button.text, button.callback_data ?? ""]),
-  );
-}
 
 const pageText = (page: number) =>
   t("en", "learn.page", {

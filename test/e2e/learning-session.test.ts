@@ -8,7 +8,6 @@ import type { Lesson } from "../../src/learning/content";
 import { loadCourses } from "../../src/learning/course-data";
 import { silentLogger } from "../../src/logger";
 import {
-  type ApiCall,
   type BotApiEmulator,
   type SentMessage,
   startBotApiEmulator,
@@ -16,6 +15,7 @@ import {
 } from "../support/bot-api-emulator";
 import {
   answerButton,
+  keyboardOf,
   questionText,
   resultText,
   reviewText,
@@ -28,15 +28,6 @@ const COURSE = loadCourses()[0];
 if (!COURSE) throw new Error("no course");
 const [L1, L2] = COURSE.lessons as [Lesson, Lesson];
 const IDLE_MS = 60_000;
-
-function keyboardOf(message: SentMessage | ApiCall["payload"] | undefined): string[][][] {
-  const markup = message?.reply_markup as
-    | { inline_keyboard?: { text: string; callback_data?: string }[][] }
-    | undefined;
-  return (markup?.inline_keyboard ?? []).map((row) =>
-    row.map((button) => [button.text, button.callback_data ?? ""]),
-  );
-}
 
 /**
  * The bot in this process (grammY runner against the Bot API emulator) over a runtime on an

@@ -1,13 +1,11 @@
 import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "bun:test";
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Update } from "grammy/types";
 import { t } from "../../src/i18n/i18n";
 import type { Lang } from "../../src/i18n/lang";
 import { utcDay } from "../../src/learning/calendar";
 import type { Course, Lesson, Question } from "../../src/learning/content";
-import { validateCourses } from "../../src/learning/content-validate";
 import { progressBar } from "../../src/learning/daily-xp";
 import { LEVEL_XP, levelFor, XP } from "../../src/learning/levels";
 import { drawQuests, type Quest, type QuestKind } from "../../src/learning/quests";
@@ -22,10 +20,12 @@ import {
 import { startRvx, tempDir } from "../support/process";
 import {
   answerButton,
+  keyboardOf,
   questionText,
   resultText,
   reviewText,
   type ShownScreen,
+  shippedCourses,
   shownOrder,
 } from "../support/quiz-screen";
 
@@ -37,12 +37,7 @@ import {
  * user and attempt); expected screens are built from the locale files.
  */
 
-const COURSE_DIR = join(import.meta.dir, "../../data/courses");
-const FILES = readdirSync(COURSE_DIR).filter((f) => f.endsWith(".json"));
-const COURSES = validateCourses(
-  FILES.map((f) => JSON.parse(readFileSync(join(COURSE_DIR, f), "utf8"))),
-  FILES,
-);
+const COURSES = shippedCourses();
 const COURSE = COURSES[0] as Course;
 const [L1, L2, L3, L4] = COURSE.lessons as [Lesson, Lesson, Lesson, Lesson];
 const DAILY_LIMIT = 50;
@@ -143,15 +138,6 @@ const pageText = (lang: Lang, lesson: Lesson, page: number) =>
   });
 
 /** The inline keyboard of a sent message as rows of [label, callback data]. */
-function keyboardOf(message: SentMessage | ApiCall["payload"] | undefined): string[][][] {
-  const markup = message?.reply_markup as
-    | { inline_keyboard?: { text: string; callback_data?: string }[][] }
-    | undefined;
-  return (markup?.inline_keyboard ?? []).map((row) =>
-    row.map((button) => [button.text, button.callback_data ?? ""]),
-  );
-}
-
 describe("learning end to end", () => {
   const dir = tempDir();
   const dbPath = join(dir.path, "rvx.db");

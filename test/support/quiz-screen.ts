@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { t } from "../../src/i18n/i18n";
 import type { Lang } from "../../src/i18n/lang";
-import type { Lesson, Question } from "../../src/learning/content";
+import type { Course, Lesson, Question } from "../../src/learning/content";
+import { validateCourses } from "../../src/learning/content-validate";
 import { escapeHtml } from "../../src/news/html";
 
 /** A learning screen as a user sees it: its HTML text and buttons as [label, callback data]. */
@@ -133,4 +136,24 @@ export function reviewText(
     count: items.length,
   });
   return [head, ...items].join("\n\n");
+}
+
+/** A message's inline keyboard as [label, callback data] rows, as a user reads it. */
+export function keyboardOf(message: { readonly reply_markup?: unknown } | undefined): string[][][] {
+  const markup = message?.reply_markup as
+    | { inline_keyboard?: { text: string; callback_data?: string }[][] }
+    | undefined;
+  return (markup?.inline_keyboard ?? []).map((row) =>
+    row.map((button) => [button.text, button.callback_data ?? ""]),
+  );
+}
+
+/** The course files as shipped (read from data/courses, not through the app's loader). */
+export function shippedCourses(): Course[] {
+  const dir = join(import.meta.dir, "../../data/courses");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+  return validateCourses(
+    files.map((f) => JSON.parse(readFileSync(join(dir, f), "utf8"))),
+    files,
+  ) as Course[];
 }
